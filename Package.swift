@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The pipeline, one target per stage (see docs/architecture.md):
+// CLibYAML → YAMLSource → ManifestCompiler → SwitchboardCLI → switchboard.
+// Diagnostics is the value model every stage reports into.
+let package = Package(
+    name: "Switchboard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "switchboard", targets: ["switchboard"]),
+        .library(name: "ManifestCompiler", targets: ["ManifestCompiler"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "Diagnostics"),
+        .target(name: "YAMLSource", dependencies: ["CLibYAML", "Diagnostics"]),
+        .target(name: "ManifestCompiler", dependencies: ["YAMLSource", "Diagnostics"]),
+        .target(
+            name: "SwitchboardCLI",
+            dependencies: [
+                "ManifestCompiler",
+                "Diagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "switchboard", dependencies: ["SwitchboardCLI"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
+        .testTarget(name: "ManifestCompilerTests", dependencies: ["ManifestCompiler", "YAMLSource"]),
+        .testTarget(
+            name: "SwitchboardCLITests",
+            dependencies: ["SwitchboardCLI"],
+            resources: []
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,78 @@
+/// The text of one input file, split into lines, so renderers can quote the line a
+/// diagnostic points at.
+public struct SourceText: Sendable {
+    public let file: String
+    /// The lines without their line breaks. There is always one more line than there are line
+    /// breaks: `""` is one empty line and `"a\n"` is `["a", ""]`, so a position just after the
+    /// last line break (where libyaml reports the end of the stream) still has a line to quote.
+    public let lines: [Substring]
+
+    /// Splits as libyaml counts lines (see `init(file:text:)`). Invalid UTF-8 is repaired with
+    /// U+FFFD so a bad byte never hides the rest of the line.
+    public init(file: String, bytes: [UInt8]) {
+        self.init(file: file, text: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Splits the text into lines the way libyaml counts them, so that a line number from a
+    /// libyaml mark finds its line here: on `\n`, `\r\n` and lone `\r`, and also on the YAML 1.1
+    /// breaks that libyaml still honours, NEL (U+0085), LS (U+2028) and PS (U+2029).
+    /// A byte order mark at the start is dropped, as libyaml drops it before counting columns.
+    public init(file: String, text: String) {
+        self.file = file
+        var lines: [Substring] = []
+        let scalars = text.unicodeScalars
+        var lineStart = scalars.startIndex
+        if lineStart < scalars.endIndex, scalars[lineStart] == "\u{FEFF}" {
+            lineStart = scalars.index(after: lineStart)
+        }
+        var index = lineStart
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if SourceText.isLineBreak(scalar) {
+                lines.append(Substring(scalars[lineStart..<index]))
+                var next = scalars.index(after: index)
+                if scalar == "\r", next < scalars.endIndex, scalars[next] == "\n" {
+                    next = scalars.index(after: next)
+                }
+                lineStart = next
+                index = next
+            } else {
+                index = scalars.index(after: index)
+            }
+        }
+        lines.append(Substring(scalars[lineStart..<scalars.endIndex]))
+        self.lines = lines
+    }
+
+    /// The text of a 1-based line, without its line break; nil past the end.
+    public func line(_ number: Int) -> Substring? {
+        guard number >= 1, number <= lines.count else { return nil }
+        return lines[number - 1]
+    }
+
+    /// The scalars that end a line for libyaml.
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": true
+        default: false
+        }
+    }
+}
+
+/// The sources of one run, by file name.
+public struct SourceStore: Sendable {
+    private var texts: [String: SourceText] = [:]
+
+    public init() {}
+
+    /// A store holding these texts; a later text of the same file replaces an earlier one.
+    public init(_ texts: [SourceText]) {
+        for text in texts { add(text) }
+    }
+
+    public mutating func add(_ text: SourceText) {
+        texts[text.file] = text
+    }
+
+    public subscript(file: String) -> SourceText? { texts[file] }
+}
