@@ -1,0 +1,85 @@
+import Diagnostics
+
+/// A mapping or sequence that is still open while the composer reads its children.
+///
+/// A class on purpose: children are appended in place through the reference. A value type
+/// re-pushed on a stack copies its child array on every append (measured 16× slower).
+/// All mutable state sits in one struct, `content`, so that placing a child costs one access to
+/// the class (each access to a class property is a dynamic exclusivity check).
+final class CollectionFrame {
+    let isMapping: Bool
+    /// Block collections end where their last child ends; libyaml's end mark for them points at
+    /// the next token, which may be lines further down after comments.
+    let isBlock: Bool
+    let start: SourcePosition
+    /// The name of the anchor on this collection, registered when it closes.
+    let anchor: String?
+    var content: Content
+
+    init(isMapping: Bool, isBlock: Bool, start: SourcePosition, startEnd: SourcePosition, anchor: String?) {
+        self.isMapping = isMapping
+        self.isBlock = isBlock
+        self.start = start
+        self.anchor = anchor
+        self.content = Content(lastEnd: startEnd)
+    }
+
+    /// The children read so far and the bookkeeping for the next one.
+    struct Content {
+        var items: [YAMLNode] = []
+        var entries: [YAMLMapping.Entry] = []
+        /// End of the latest child, for the span of a block collection.
+        var lastEnd: SourcePosition
+        /// Nodes of the expanded subtree, this one included (aliases count their whole target).
+        var nodeCount = 1
+        /// Deepest collection nesting among the children (a scalar child is 0).
+        var childHeight = 0
+        // Mapping state: libyaml sends key, value, key, value …
+        var expectingKey = true
+        var pendingKey: YAMLScalar?
+        /// Key text → entry index, built only once a mapping grows large; small ones scan linearly.
+        var keyIndex: [String: Int]?
+        static let indexThreshold = 12
+
+        /// Counts a child in. Sequence items and mapping values are stored here (a value whose
+        /// key was refused is dropped); returns true when the child is a mapping key, which the
+        /// composer must check and then `accept` or leave refused.
+        mutating func place(
+            _ node: YAMLNode, isMapping: Bool, nodeCount: Int, height: Int, end: SourcePosition
+        ) -> Bool {
+            let (sum, overflow) = self.nodeCount.addingReportingOverflow(nodeCount)
+            self.nodeCount = overflow ? Int.max : sum
+            if height > childHeight { childHeight = height }
+            lastEnd = end
+            guard isMapping else {
+                items.append(node)
+                return false
+            }
+            if expectingKey {
+                expectingKey = false
+                return true
+            }
+            expectingKey = true
+            if let key = pendingKey {
+                pendingKey = nil
+                keyIndex?[key.text] = entries.count
+                entries.append(YAMLMapping.Entry(key: key, value: node))
+            }
+            return false
+        }
+
+        /// The key already entered with this text, if any.
+        mutating func existingKey(_ text: String) -> YAMLScalar? {
+            if keyIndex == nil {
+                if entries.count < Self.indexThreshold {
+                    return entries.first { $0.key.text == text }?.key
+                }
+                var index: [String: Int] = [:]
+                index.reserveCapacity(entries.count * 2)
+                for (position, entry) in entries.enumerated() { index[entry.key.text] = position }
+                keyIndex = index
+            }
+            return keyIndex?[text].map { entries[$0].key }
+        }
+    }
+}
