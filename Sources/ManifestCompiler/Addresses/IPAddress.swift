@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An IPv4 or IPv6 address, parsed strictly.
+public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
+    case v4(UInt32)
+    /// Sixteen bytes in network order.
+    case v6([UInt8])
+
+    /// Why a text is not an IP address, phrased for a diagnostic.
+    public enum ParseError: Error, Equatable, Sendable {
+        case notAnAddress
+        case leadingZero(octet: String)
+        case octetOutOfRange(octet: String)
+        case wrongOctetCount(Int)
+        case zoneIndex
+        case invalidIPv6
+    }
+
+    /// Parses a dotted-quad IPv4 address: exactly four decimal octets 0–255 without leading
+    /// zeros (which some parsers read as octal, so `010.0.0.1` would mean 8.0.0.1).
+    public static func parseIPv4(_ text: some StringProtocol) -> Result<IPAddress, ParseError> {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else {
+            return .failure(.notAnAddress)
+        }
+        guard parts.count == 4 else { return .failure(.wrongOctetCount(parts.count)) }
+        var value: UInt32 = 0
+        for part in parts {
+            if part.count > 1, part.first == "0" { return .failure(.leadingZero(octet: String(part))) }
+            guard part.count <= 3, let octet = UInt32(part), octet <= 255 else {
+                return .failure(.octetOutOfRange(octet: String(part)))
+            }
+            value = value << 8 | octet
+        }
+        return .success(.v4(value))
+    }
+
+    /// Parses an IPv6 address in any RFC 4291 text form, without brackets. Zone indexes
+    /// (`%eth0`) are refused: they name an interface of one machine, not an address.
+    public static func parseIPv6(_ text: some StringProtocol) -> Result<IPAddress, ParseError> {
+        if text.contains("%") { return .failure(.zoneIndex) }
+        guard text.contains(":"), text.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else {
+            return .failure(.notAnAddress)
+        }
+        var bytes = [UInt8](repeating: 0, count: 16)
+        let ok = String(text).withCString { pointer in
+            bytes.withUnsafeMutableBytes { inet_pton(AF_INET6, pointer, $0.baseAddress) }
+        }
+        guard ok == 1 else { return .failure(.invalidIPv6) }
+        return .success(.v6(bytes))
+    }
+
+    /// Parses either family: IPv6 if the text contains a colon, IPv4 otherwise.
+    public static func parse(_ text: some StringProtocol) -> Result<IPAddress, ParseError> {
+        text.contains(":") ? parseIPv6(text) : parseIPv4(text)
+    }
+
+    /// Canonical text: dotted quad, or RFC 5952 compressed IPv6.
+    public var description: String {
+        switch self {
+        case .v4(let value):
+            return [24, 16, 8, 0].map { String((value >> UInt32($0)) & 0xFF) }.joined(separator: ".")
+        case .v6(let bytes):
+            var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+            bytes.withUnsafeBytes { raw in
+                _ = inet_ntop(AF_INET6, raw.baseAddress, &buffer, socklen_t(buffer.count))
+            }
+            return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+    }
+
+    /// The address as the host part of a URI or `host:port`: IPv6 in brackets.
+    public var uriHost: String {
+        if case .v6 = self { return "[\(description)]" }
+        return description
+    }
+
+    /// The number of bits: 32 or 128.
+    public var bitWidth: Int {
+        if case .v4 = self { return 32 }
+        return 128
+    }
+
+    /// The address's bits as bytes in network order.
+    public var bytes: [UInt8] {
+        switch self {
+        case .v4(let value): [24, 16, 8, 0].map { UInt8((value >> UInt32($0)) & 0xFF) }
+        case .v6(let bytes): bytes
+        }
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,79 @@
+import Diagnostics
+import YAMLSource
+
+/// Decodes a secret: `{env: NAME}`, `{file: path}`, or (flagged) the secret itself.
+struct SecretDecoder {
+    static let schema = KeySchema(["env", "file"], synonyms: ["environment": "env", "path": "file"])
+
+    let sink: DiagnosticSink
+
+    func decode(_ node: YAMLNode, field: String, owner: String) -> Located<SecretReference>? {
+        switch node {
+        case .scalar(let scalar):
+            guard !scalar.text.isEmpty else {
+                sink.emit(.error(.missingValue, "`\(field)` is empty", at: scalar.span))
+                return nil
+            }
+            sink.emit(.warning(
+                .plaintextSecret, "the \(field) of \(owner) is written in plain text", at: scalar.span,
+                label: "anyone who can read this repository can use it",
+                notes: ["the secret lands in git history, in every clone and in CI logs"],
+                help: "keep it outside git: `\(field): { env: \(Self.variableName(for: owner, field: field)) }` "
+                    + "or `\(field): { file: /run/secrets/… }`"))
+            return Located(.plaintext(scalar.text), at: scalar.span)
+        case .mapping(let mapping):
+            guard let fields = FieldReader(node, subject: "`\(field)`", schema: Self.schema, sink: sink) else {
+                return nil
+            }
+            let env = fields.string("env"), file = fields.string("file")
+            switch (env, file) {
+            case (let env?, nil):
+                guard Self.isVariableName(env.value) else {
+                    sink.emit(.error(
+                        .invalidSecretReference, "`\(env.value)` is not an environment variable name", at: env.span,
+                        label: "use letters, digits and `_`, not starting with a digit"))
+                    return nil
+                }
+                return Located(.environment(env.value), at: mapping.span)
+            case (nil, let file?):
+                guard !file.value.contains("\0") else {
+                    sink.emit(.error(.invalidSecretReference, "the file path contains a NUL character", at: file.span))
+                    return nil
+                }
+                return Located(.file(file.value), at: mapping.span)
+            case (_?, _?):
+                sink.emit(.error(
+                    .conflictingKeys, "`\(field)` names both `env` and `file`", at: mapping.span,
+                    help: "keep one of them"))
+                return nil
+            case (nil, nil):
+                // A present but broken `env` or `file` has been reported already.
+                if !fields.has("env") && !fields.has("file") {
+                    sink.emit(.error(
+                        .invalidSecretReference, "`\(field)` must be `{ env: NAME }` or `{ file: path }`",
+                        at: mapping.span))
+                }
+                return nil
+            }
+        case .sequence:
+            sink.emit(.error(
+                .wrongNodeKind, "`\(field)` must be `{ env: NAME }` or `{ file: path }`, found a sequence",
+                at: node.span))
+            return nil
+        }
+    }
+
+    static func isVariableName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
+            return false
+        }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    }
+
+    /// `ACME_PASSWORD` for the password of provider `acme`, as a ready-to-paste suggestion.
+    static func variableName(for owner: String, field: String) -> String {
+        let name = owner.split(separator: "`").dropFirst().first.map(String.init) ?? owner
+        let cleaned = (name + "_" + field).uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
+        return String(cleaned)
+    }
+}

@@ -1,0 +1,34 @@
+import Diagnostics
+@testable import ManifestCompiler
+
+/// Checks YAML text as one manifest file named `test.yaml`.
+func check(_ yaml: String, file: String = "test.yaml") -> ManifestChecker.Result {
+    ManifestChecker().check([ManifestInput(name: file, text: yaml)])
+}
+
+/// `SB2005@4:14` for each diagnostic, in source order: compact to compare in expectations.
+func locations(_ result: ManifestChecker.Result) -> [String] {
+    result.diagnostics.sorted().map { "\($0.code.id)@\($0.span.start.line):\($0.span.start.column)" }
+}
+
+func codes(_ result: ManifestChecker.Result) -> [String] {
+    result.diagnostics.sorted().map(\.code.id)
+}
+
+/// A valid standard provider with one field replaced or added; `field` is a full YAML line
+/// fragment indented for the provider mapping (e.g. `lines: 4`).
+func provider(_ fields: String...) -> String {
+    var lines = [
+        "name: acme", "server: sip.acme.example", "login: \"100\"", "password: { env: ACME_PASSWORD }",
+    ]
+    for field in fields {
+        let key = field.split(separator: ":", maxSplits: 1).first.map(String.init) ?? field
+        if let index = lines.firstIndex(where: { $0.hasPrefix(key + ":") }) {
+            lines[index] = field
+        } else {
+            lines.append(field)
+        }
+    }
+    lines = lines.filter { !$0.hasSuffix(": <absent>") }
+    return "providers:\n  - " + lines.joined(separator: "\n    ") + "\n"
+}
