@@ -1,0 +1,28 @@
+import ArgumentParser
+
+/// The `switchboard` command: checks, compiles, diffs and serves telephony-provider manifests.
+public struct Switchboard: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "switchboard",
+        abstract: "Check and compile the telephony-provider settings of a PBX, kept as YAML in git.",
+        subcommands: [CheckCommand.self]
+    )
+
+    public init() {}
+
+    /// Runs the command line, with usage errors exiting 2 (ArgumentParser's default is 64) so
+    /// every command shares the documented statuses.
+    public static func runMain(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Self.exit()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Console.standard().writeError(fullMessage(for: error) + "\n")
+                Self.exit(withError: ExitStatus.usageOrIO)
+            }
+            Self.exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import SwitchboardCLI
+
+Switchboard.runMain()
