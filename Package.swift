@@ -2,14 +2,16 @@
 import PackageDescription
 
 // The pipeline, one target per stage (see docs/architecture.md):
-// CLibYAML → YAMLSource → ManifestCompiler → SwitchboardCLI → switchboard.
-// Diagnostics is the value model every stage reports into.
+// CLibYAML → YAMLSource → ManifestCompiler → RuntimeBundle → SwitchboardCLI → switchboard.
+// Diagnostics is the value model every stage reports into. RuntimeBundle is the format the
+// compiler writes and the registrar loads; it never depends on the compiler.
 let package = Package(
     name: "Switchboard",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "switchboard", targets: ["switchboard"]),
         .library(name: "ManifestCompiler", targets: ["ManifestCompiler"]),
+        .library(name: "RuntimeBundle", targets: ["RuntimeBundle"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,9 +22,16 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(name: "Diagnostics"),
+        .target(name: "Hashing", dependencies: ["CLibCrypto"]),
+        .target(name: "RuntimeBundle", dependencies: ["Hashing"]),
         .target(name: "YAMLSource", dependencies: ["CLibYAML", "Diagnostics"]),
-        .target(name: "ManifestCompiler", dependencies: ["YAMLSource", "Diagnostics"]),
+        .target(name: "ManifestCompiler", dependencies: ["YAMLSource", "Diagnostics", "RuntimeBundle"]),
         .target(
             name: "SwitchboardCLI",
             dependencies: [
@@ -34,11 +43,12 @@ let package = Package(
         .executableTarget(name: "switchboard", dependencies: ["SwitchboardCLI"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "RuntimeBundleTests", dependencies: ["RuntimeBundle"]),
         .testTarget(name: "ManifestCompilerTests", dependencies: ["ManifestCompiler", "YAMLSource"]),
         .testTarget(
             name: "SwitchboardCLITests",
-            dependencies: ["SwitchboardCLI"],
-            resources: []
+            dependencies: ["SwitchboardCLI"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,15 +1,17 @@
 import Diagnostics
 import YAMLSource
 
-/// The front half of the compiler: reads every input, decodes it into one `Manifest` and
-/// validates it, collecting every diagnostic on the way. Nothing here stops at the first error.
+/// The front half of the compiler: reads every input, decodes it into one `Manifest`, validates
+/// it, expands the default rules and runs the cross-object checks, collecting every diagnostic on
+/// the way. Nothing here stops at the first error.
 public struct ManifestChecker: Sendable {
-    /// What a check produced: the manifest (with whatever could be decoded), the diagnostics,
-    /// and the sources the diagnostics quote.
+    /// What a check produced: the expanded manifest (with whatever could be decoded), the
+    /// diagnostics, the sources they quote, and the manifest root.
     public struct Result: Sendable {
         public var manifest: Manifest
         public var diagnostics: [Diagnostic]
         public var sources: SourceStore
+        public var root: SourceRoot
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
@@ -22,11 +24,12 @@ public struct ManifestChecker: Sendable {
 
     public func check(_ inputs: [ManifestInput]) -> Result {
         let sink = DiagnosticSink()
+        let root = SourceRoot(inputs)
         var sources = SourceStore()
         var manifest = Manifest()
         let reader = YAMLReader(limits: yamlLimits)
         let decoder = ManifestDecoder(sink: sink)
-        for input in inputs {
+        for input in root.ordered(inputs) {
             sources.add(SourceText(file: input.name, bytes: input.bytes))
             let read = reader.read(input.bytes, file: input.name)
             sink.emit(contentsOf: read.diagnostics)
@@ -34,13 +37,29 @@ public struct ManifestChecker: Sendable {
                 decoder.decode(document, into: &manifest)
             }
         }
-        validate(manifest, sink: sink)
-        return Result(manifest: manifest, diagnostics: sink.diagnostics, sources: sources)
+        validateObjects(manifest, sink: sink)
+        let expanded = DefaultRuleExpansion(sink: sink).expand(manifest)
+        validateRelations(expanded, sink: sink)
+        return Result(manifest: expanded, diagnostics: sink.diagnostics, sources: sources, root: root)
     }
 
-    private func validate(_ manifest: Manifest, sink: DiagnosticSink) {
-        UniqueNames(sink: sink).check(manifest.providers.map(\.name), kind: "provider")
+    /// Checks of each object on its own, and names unique across all files.
+    private func validateObjects(_ manifest: Manifest, sink: DiagnosticSink) {
+        let names = UniqueNames(sink: sink)
+        names.check(manifest.providers.map(\.name), what: "provider name", of: "provider")
+        names.check(manifest.extensions.map(\.number), what: "extension number", of: "extension")
+        names.check(manifest.inbound.map(\.name), what: "inbound rule name", of: "inbound rule")
+        names.check(manifest.outbound.map(\.name), what: "outbound rule name", of: "outbound rule")
         let providers = ProviderValidator(sink: sink)
         manifest.providers.forEach(providers.validate)
+    }
+
+    /// Checks between objects, on the manifest with its default rules expanded.
+    private func validateRelations(_ manifest: Manifest, sink: DiagnosticSink) {
+        ReferenceCheck(sink: sink, index: ManifestIndex(manifest)).check(manifest)
+        RuleReachability(sink: sink).check(manifest)
+        DialPlanChecks(sink: sink).check(manifest)
+        TrunkOverlap(sink: sink).check(manifest)
+        RegistrationConflicts(sink: sink).check(manifest)
     }
 }

@@ -14,26 +14,13 @@ public struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Manifest files or folders (searched for *.yaml and *.yml); - reads standard input.")
-    public var paths: [String]
-
-    @Option(help: "Output format: human, short or json.")
-    public var format: DiagnosticFormat = .human
-
-    @Flag(help: "Fail on warnings too.")
-    public var strict = false
-
-    @Option(help: "Colours in human output: auto, always or never.")
-    public var color: ColorChoice = .auto
+    @OptionGroup public var options: ManifestOptions
 
     public init() {}
 
-    public func validate() throws {
-        if paths.isEmpty { throw ValidationError("name at least one manifest file or folder") }
-    }
-
     public func run() throws {
-        let status = CheckRunner(format: format, strict: strict, color: color).run(paths: paths, console: .standard())
+        let runner = CheckRunner(format: options.format, strict: options.strict, color: options.color)
+        let status = runner.run(paths: options.paths, console: .standard())
         if status != ExitStatus.success { throw status }
     }
 }
@@ -64,15 +51,8 @@ public struct CheckRunner {
         let report = DiagnosticReport(
             diagnostics: found.problems + result.diagnostics, sources: result.sources,
             fileCount: found.inputs.count)
-        let colors = switch color {
-        case .always: true
-        case .never: false
-        case .auto: HumanRenderer.shouldUseColors(isTTY: console.outputIsTerminal, environment: environment)
-        }
-        console.write(format.renderer(colors: colors).render(report))
+        DiagnosticPrinter(format: format, color: color, environment: environment).print(report, to: console)
         console.writeError(report.summary + "\n")
-        if !found.problems.isEmpty { return ExitStatus.usageOrIO }
-        if report.errorCount > 0 || (strict && report.warningCount > 0) { return ExitStatus.findings }
-        return ExitStatus.success
+        return ExitStatus.forReport(report, ioProblems: !found.problems.isEmpty, strict: strict)
     }
 }

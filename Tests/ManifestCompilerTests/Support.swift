@@ -18,6 +18,11 @@ func codes(_ result: ManifestChecker.Result) -> [String] {
 /// A valid standard provider with one field replaced or added; `field` is a full YAML line
 /// fragment indented for the provider mapping (e.g. `lines: 4`).
 func provider(_ fields: String...) -> String {
+    providerOnly(fields) + dialPlan
+}
+
+/// The providers section alone, for tests that combine several files.
+func providerOnly(_ fields: [String] = []) -> String {
     var lines = [
         "name: acme", "server: sip.acme.example", "login: \"100\"", "password: { env: ACME_PASSWORD }",
     ]
@@ -32,3 +37,12 @@ func provider(_ fields: String...) -> String {
     lines = lines.filter { !$0.hasSuffix(": <absent>") }
     return "providers:\n  - " + lines.joined(separator: "\n    ") + "\n"
 }
+
+/// Appended after the providers of test manifests, so the generated inbound rules have a
+/// destination and line numbers of the provider stay as written.
+let dialPlan = """
+    defaults: { inbound_destination: { extensions: ["100"] } }
+    extensions:
+      - { number: "100", password: { env: EXT_100_PASSWORD } }
+
+    """

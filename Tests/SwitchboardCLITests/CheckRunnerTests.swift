@@ -21,7 +21,10 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-strict-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let yaml = "providers:\n  - name: acme\n    server: sip.acme.example\n    login: \"1\"\n    password: hunter2\n"
+        let yaml = """
+            providers:
+              - { name: acme, server: sip.acme.example, login: "1", password: hunter2, rules: { inbound: none } }
+            """
         try Data(yaml.utf8).write(to: folder.appendingPathComponent("a.yaml"))
         #expect(runCheck([folder.path]).status == 0)
         #expect(runCheck([folder.path], strict: true).status == 1)

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Caller IDs in E.164: `+`, a country code not starting with 0, at most 15 digits in all.
 enum CallerID {
     static func isE164(_ text: String) -> Bool {
@@ -12,6 +14,23 @@ enum CallerID {
         let compact = text.filter { !" -.()/".contains($0) }
         if compact != text, isE164(compact) { return compact }
         if compact.hasPrefix("00"), isE164("+" + compact.dropFirst(2)) { return "+" + compact.dropFirst(2) }
+        return nil
+    }
+}
+
+/// Reports a caller ID that is not E.164, with the fixed number where it can be told.
+struct CallerIDCheck {
+    let sink: DiagnosticSink
+
+    func check(_ callerID: Located<String>) -> Located<String>? {
+        guard !CallerID.isE164(callerID.value) else { return callerID }
+        let suggestion = CallerID.suggestion(for: callerID.value)
+        sink.emit(.error(
+            .invalidCallerID, "`caller_id` must be an E.164 number, found `\(callerID.value)`", at: callerID.span,
+            label: "expected `+`, the country code and the number, 15 digits at most",
+            notes: ["providers reject or rewrite caller IDs in national format, so the called party sees a wrong number"],
+            help: suggestion.map { "write `caller_id: \"\($0)\"`" }
+                ?? "write the number with `+` and its country code, e.g. `+74951234567` for 8 495 123-45-67"))
         return nil
     }
 }

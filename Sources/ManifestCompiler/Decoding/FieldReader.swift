@@ -70,6 +70,27 @@ struct FieldReader {
         value(key).flatMap { ScalarDecoder(sink: sink).choice($0, field: key, as: type) }
     }
 
+    /// The items of a list; a single scalar counts as a list of one, so `starts_with: "8"` and
+    /// `starts_with: ["8"]` mean the same. Nil when absent or not a list (reported).
+    func list(_ key: String, allowsSingleValue: Bool = true) -> [YAMLNode]? {
+        guard let node = value(key) else { return nil }
+        switch node {
+        case .sequence(let sequence):
+            if sequence.items.isEmpty {
+                sink.emit(.error(
+                    .missingValue, "`\(key)` is an empty list", at: sequence.span,
+                    help: "list at least one item, or remove `\(key)`"))
+            }
+            return sequence.items
+        case .scalar where allowsSingleValue:
+            return [node]
+        default:
+            sink.emit(.error(
+                .wrongNodeKind, "`\(key)` must be a list, found \(node.kindDescription)", at: node.span))
+            return nil
+        }
+    }
+
     /// Reports `missingField` at the mapping's start when `key` is absent.
     func require(_ key: String, help: String? = nil) {
         guard !has(key) else { return }

@@ -3,7 +3,12 @@ import YAMLSource
 
 /// Decodes the documents of all files into one `Manifest`: sections merge in file order.
 struct ManifestDecoder {
-    static let schema = KeySchema(["version", "providers"], synonyms: ["provider": "providers", "trunks": "providers"])
+    static let schema = KeySchema(
+        ["version", "defaults", "providers", "extensions", "inbound", "outbound"],
+        synonyms: [
+            "provider": "providers", "trunks": "providers", "extension": "extensions", "users": "extensions",
+            "incoming": "inbound", "outgoing": "outbound", "inbound_rules": "inbound", "outbound_rules": "outbound",
+        ])
     static let supportedVersions = 1...1
 
     let sink: DiagnosticSink
@@ -14,16 +19,28 @@ struct ManifestDecoder {
         if let version = fields.value("version") {
             checkVersion(version)
         }
-        if let providers = fields.value("providers") {
-            guard case .sequence(let sequence) = providers else {
-                sink.emit(.error(
-                    .wrongNodeKind, "`providers` must be a list, found \(providers.kindDescription)", at: providers.span,
-                    help: "start each provider with `- name: …`"))
-                return
-            }
-            let decoder = ProviderDecoder(sink: sink)
-            manifest.providers += sequence.items.compactMap(decoder.decode)
+        if let defaults = fields.value("defaults") {
+            DefaultsDecoder(sink: sink).decode(defaults, into: &manifest.defaults)
         }
+        manifest.providers += decodeList(fields, "providers", item: "provider", ProviderDecoder(sink: sink).decode)
+        manifest.extensions += decodeList(fields, "extensions", item: "extension", ExtensionDecoder(sink: sink).decode)
+        manifest.inbound += decodeList(fields, "inbound", item: "inbound rule", InboundRuleDecoder(sink: sink).decode)
+        manifest.outbound += decodeList(fields, "outbound", item: "outbound rule", OutboundRuleDecoder(sink: sink).decode)
+    }
+
+    /// A section is a list of mappings; each entry is decoded on its own, so one broken entry
+    /// does not hide the problems of the others.
+    private func decodeList<Item>(
+        _ fields: FieldReader, _ key: String, item: String, _ decode: (YAMLNode) -> Item?
+    ) -> [Item] {
+        guard let node = fields.value(key) else { return [] }
+        guard case .sequence(let sequence) = node else {
+            sink.emit(.error(
+                .wrongNodeKind, "`\(key)` must be a list, found \(node.kindDescription)", at: node.span,
+                help: "start each \(item) with `- `"))
+            return []
+        }
+        return sequence.items.compactMap(decode)
     }
 
     private func checkVersion(_ node: YAMLNode) {

@@ -73,7 +73,7 @@ struct ProviderDecoder {
             SecretDecoder(sink: sink).decode($0, field: "password", owner: owner)
         }
         provider.lines = decodeLines(fields)
-        provider.callerID = fields.string("caller_id").flatMap(checkCallerID)
+        provider.callerID = fields.string("caller_id").flatMap { CallerIDCheck(sink: sink).check($0) }
         provider.registrationIP = fields.string("registration_ip").flatMap(checkRegistrationIP)
         if let registration = fields.value("registration"),
            let registrationFields = FieldReader(registration, subject: "`registration`", schema: Self.registrationSchema, sink: sink) {
@@ -111,18 +111,6 @@ struct ProviderDecoder {
         guard let node = fields.value("lines") else { return nil }
         if case .scalar(let scalar) = node, scalar.text == "unlimited" { return nil }
         return ScalarDecoder(sink: sink).integer(node, field: "lines", in: Self.linesRange)
-    }
-
-    private func checkCallerID(_ callerID: Located<String>) -> Located<String>? {
-        guard !CallerID.isE164(callerID.value) else { return callerID }
-        let suggestion = CallerID.suggestion(for: callerID.value)
-        sink.emit(.error(
-            .invalidCallerID, "`caller_id` must be an E.164 number, found `\(callerID.value)`", at: callerID.span,
-            label: "expected `+`, the country code and the number, 15 digits at most",
-            notes: ["providers reject or rewrite caller IDs in national format, so the called party sees a wrong number"],
-            help: suggestion.map { "write `caller_id: \"\($0)\"`" }
-                ?? "write the number with `+` and its country code, e.g. `+74951234567` for 8 495 123-45-67"))
-        return nil
     }
 
     private func checkRegistrationIP(_ text: Located<String>) -> Located<IPAddress>? {

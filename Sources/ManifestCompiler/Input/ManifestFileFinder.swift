@@ -75,6 +75,6 @@ public struct ManifestFileFinder {
             result.problems.append(.error(.unreadableInput, "cannot read \(path)", at: .wholeFile(path)))
             return
         }
-        result.inputs.append(ManifestInput(name: path, bytes: Array(data)))
+        result.inputs.append(ManifestInput(name: path, bytes: Array(data), path: path))
     }
 }

@@ -5,15 +5,16 @@ import Diagnostics
 struct UniqueNames {
     let sink: DiagnosticSink
 
-    func check(_ names: [Located<String>], kind: String) {
+    /// `what` names the identity in messages, e.g. "provider name" or "extension number".
+    func check(_ names: [Located<String>], what: String, of kind: String) {
         var first: [String: Located<String>] = [:]
         for name in names {
             if let original = first[name.value] {
                 sink.emit(.error(
-                    .duplicateName, "\(kind) name `\(name.value)` is defined twice", at: name.span,
+                    .duplicateName, "\(what) `\(name.value)` is defined twice", at: name.span,
                     label: "defined again here",
                     related: [.init("first defined here", at: original.span)],
-                    notes: ["names are unique across all manifest files"],
+                    notes: ["\(what)s are unique across all manifest files"],
                     help: "rename one of them, or remove the repeated \(kind)"))
             } else {
                 first[name.value] = name

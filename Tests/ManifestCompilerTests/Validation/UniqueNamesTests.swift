@@ -5,7 +5,7 @@ import Testing
     @Test func duplicateAcrossFilesNamesBothPlaces() throws {
         let result = ManifestChecker().check([
             ManifestInput(name: "a.yaml", text: provider()),
-            ManifestInput(name: "b.yaml", text: "# comment\n" + provider()),
+            ManifestInput(name: "b.yaml", text: "# comment\n" + providerOnly(["login: \"200\""])),
         ])
         let diagnostic = try #require(result.diagnostics.first)
         #expect(result.diagnostics.count == 1)
@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func sectionsMergeAcrossDocumentsAndFiles() {
-        let second = provider().replacingOccurrences(of: "acme", with: "beta")
+        let second = providerOnly().replacingOccurrences(of: "acme", with: "beta")
         let result = ManifestChecker().check([
             ManifestInput(name: "a.yaml", text: provider() + "---\n" + second.replacingOccurrences(of: "beta", with: "gamma")),
             ManifestInput(name: "b.yaml", text: second),

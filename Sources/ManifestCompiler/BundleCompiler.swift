@@ -1,0 +1,24 @@
+import Diagnostics
+import RuntimeBundle
+
+/// The whole compiler: manifests in, the runtime bundle out — or no bundle and the reasons.
+public struct BundleCompiler: Sendable {
+    public struct Result: Sendable {
+        /// The check that preceded lowering: diagnostics, sources, the expanded manifest.
+        public var check: ManifestChecker.Result
+        /// Nil when the manifests have errors: a bundle is never made from a broken manifest.
+        public var bundle: SwitchboardBundle?
+    }
+
+    public var checker: ManifestChecker
+
+    public init(checker: ManifestChecker = ManifestChecker()) {
+        self.checker = checker
+    }
+
+    public func compile(_ inputs: [ManifestInput]) -> Result {
+        let check = checker.check(inputs)
+        guard !check.hasErrors else { return Result(check: check, bundle: nil) }
+        return Result(check: check, bundle: BundleLowering(root: check.root).lower(check.manifest))
+    }
+}

@@ -1,0 +1,105 @@
+import Diagnostics
+import RuntimeBundle
+
+/// Lowers an expanded, error-free manifest to the runtime bundle: every default made explicit
+/// (except an absent port), host, port and transport apart, secrets as references, and each
+/// object's source as `file:line:col` relative to the manifest root.
+struct BundleLowering {
+    /// What the runtime uses when neither the address nor the provider names a transport.
+    static let defaultTransport = Transport.udp
+    /// Registration interval asked of the provider when the manifest does not say.
+    static let defaultRegistrationExpires = 3600
+
+    let root: SourceRoot
+
+    func lower(_ manifest: Manifest) -> SwitchboardBundle {
+        SwitchboardBundle(
+            providers: manifest.providers.map(lower),
+            extensions: manifest.extensions.map(lower),
+            inbound: manifest.inbound.map(lower),
+            outbound: manifest.outbound.map(lower))
+    }
+
+    private func source(_ span: SourceSpan) -> String {
+        "\(root.relativePath(of: span.file)):\(span.start.line):\(span.start.column)"
+    }
+
+    private func lower(_ provider: Provider) -> BundleProvider {
+        let transport = provider.transport?.value
+        let isTrunk = provider.effectiveType == .trunk
+        return BundleProvider(
+            name: provider.name.value,
+            title: provider.title?.value,
+            enabled: provider.isEnabled,
+            calls: .init(incoming: provider.incomingCalls?.value ?? true, outgoing: provider.outgoingCalls?.value ?? true),
+            type: provider.effectiveType.rawValue,
+            servers: provider.servers.map { lower($0, providerTransport: transport) },
+            proxy: provider.proxy.map { lower($0, providerTransport: transport) },
+            login: isTrunk ? nil : provider.login?.value,
+            password: isTrunk ? nil : provider.password.map { lower($0.value) },
+            lines: provider.lines.map { .limited($0.value) } ?? .unlimited,
+            callerId: provider.callerID?.value,
+            registrationIp: provider.registrationIP?.value.description,
+            registration: isTrunk ? nil : .init(expires: provider.registrationExpires?.value ?? Self.defaultRegistrationExpires),
+            trunk: isTrunk
+                ? .init(allow: provider.effectiveTrunkAllow.map(\.value.description), derived: provider.trunkAllowIsDerived)
+                : nil,
+            rules: .init(
+                inbound: (provider.inboundRule?.value ?? .auto).rawValue,
+                outbound: (provider.outboundRule?.value ?? .auto).rawValue),
+            source: source(provider.name.span))
+    }
+
+    private func lower(_ address: ServerAddress, providerTransport: Transport?) -> BundleAddress {
+        let host: String = switch address.host {
+        case .name(let name): name
+        case .ip(let ip): ip.description
+        }
+        let transport = address.transport ?? providerTransport ?? Self.defaultTransport
+        return BundleAddress(host: host, port: address.port, transport: transport.rawValue)
+    }
+
+    private func lower(_ secret: SecretReference) -> BundleSecret {
+        switch secret {
+        case .environment(let name): .env(name)
+        case .file(let path): .file(path)
+        case .plaintext(let value): .inline(value)
+        }
+    }
+
+    private func lower(_ item: Extension) -> BundleExtension {
+        // An extension without a valid password is an error, and no erroneous manifest is lowered.
+        guard let password = item.password else { preconditionFailure("extension \(item.number.value) has no password") }
+        return BundleExtension(
+            number: item.number.value, displayName: item.displayName?.value, password: lower(password.value),
+            source: source(item.number.span))
+    }
+
+    private func lower(_ destination: Destination?) -> BundleDestination {
+        BundleDestination(
+            extensions: destination?.extensions.map(\.value) ?? [],
+            ring: (destination?.ring?.value ?? .together).rawValue)
+    }
+
+    private func generatedFor(_ origin: RuleOrigin) -> String? {
+        if case .generated(let provider) = origin { return provider }
+        return nil
+    }
+
+    private func lower(_ rule: InboundRule) -> BundleInboundRule {
+        BundleInboundRule(
+            name: rule.name.value, generatedFor: generatedFor(rule.origin), provider: rule.provider?.value,
+            calledPrefixes: rule.calledPrefixes.map(\.value), callerPrefixes: rule.callerPrefixes.map(\.value),
+            destination: lower(rule.destination), source: source(rule.name.span))
+    }
+
+    private func lower(_ rule: OutboundRule) -> BundleOutboundRule {
+        BundleOutboundRule(
+            name: rule.name.value, generatedFor: generatedFor(rule.origin), prefixes: rule.prefixes.map(\.value),
+            minLength: rule.minLength?.value, maxLength: rule.maxLength?.value, callerId: rule.callerID?.value,
+            routes: rule.routes.map {
+                BundleRoute(provider: $0.provider.value, strip: $0.strip?.value ?? 0, prepend: $0.prepend?.value ?? "")
+            },
+            source: source(rule.name.span))
+    }
+}

@@ -1,0 +1,85 @@
+import Diagnostics
+
+/// Rules must name providers and extensions that exist, and providers that can carry the call.
+struct ReferenceCheck {
+    let sink: DiagnosticSink
+    let index: ManifestIndex
+
+    func check(_ manifest: Manifest) {
+        if let destination = manifest.defaults.inboundDestination {
+            checkDestination(destination)
+        }
+        for rule in manifest.inbound where !rule.origin.isGenerated {
+            checkInbound(rule)
+        }
+        for rule in manifest.outbound where !rule.origin.isGenerated {
+            checkOutbound(rule)
+        }
+    }
+
+    private func checkInbound(_ rule: InboundRule) {
+        if let name = rule.provider, let provider = resolveProvider(name) {
+            if !provider.allowsIncoming {
+                let reason = provider.isEnabled ? "does not allow incoming calls" : "is disabled"
+                sink.emit(.warning(
+                    .inboundThroughRefusingProvider,
+                    "inbound rule `\(rule.name.value)` is for provider `\(name.value)`, which \(reason)",
+                    at: name.span,
+                    related: [.init("`\(name.value)` is defined here", at: provider.name.span)],
+                    notes: ["no call arrives through `\(name.value)`, so this rule never matches"]))
+            }
+        }
+        if let destination = rule.destination { checkDestination(destination) }
+    }
+
+    private func checkOutbound(_ rule: OutboundRule) {
+        var unusable = 0
+        for route in rule.routes {
+            guard let provider = resolveProvider(route.provider) else { continue }
+            if !provider.isEnabled {
+                unusable += 1
+                sink.emit(.warning(
+                    .routeThroughDisabledProvider,
+                    "outbound rule `\(rule.name.value)` routes through `\(provider.name.value)`, which is disabled",
+                    at: route.provider.span, related: [.init("disabled here", at: provider.enabled?.span ?? provider.name.span)],
+                    notes: ["the route is skipped while the provider is disabled"]))
+            } else if !provider.allowsOutgoing {
+                unusable += 1
+                sink.emit(.warning(
+                    .routeThroughOutgoingDenied,
+                    "outbound rule `\(rule.name.value)` routes through `\(provider.name.value)`, which does not allow outgoing calls",
+                    at: route.provider.span,
+                    related: [.init("outgoing calls are off here", at: provider.outgoingCalls?.span ?? provider.name.span)],
+                    notes: ["the route is always skipped"]))
+            }
+        }
+        if unusable > 0, unusable == rule.routes.count {
+            sink.emit(.error(
+                .ruleWithoutUsableRoute, "outbound rule `\(rule.name.value)` has no route that can be used", at: rule.name.span,
+                notes: ["every provider it names is disabled or refuses outgoing calls, so its numbers fall through to later rules"],
+                help: "add a route through a provider that allows outgoing calls, or remove the rule"))
+        }
+    }
+
+    private func checkDestination(_ destination: Destination) {
+        for number in destination.extensions where index.extensions[number.value] == nil {
+            let suggestion = Suggestions.closest(to: number.value, among: Array(index.extensions.keys).sorted())
+            sink.emit(.error(
+                .unknownExtension, "no extension has the number `\(number.value)`", at: number.span,
+                label: suggestion.map { "did you mean `\($0)`?" },
+                help: suggestion.map { "did you mean `\($0)`?" } ?? "add it under `extensions:`"))
+        }
+    }
+
+    /// The provider a rule names, or nil after reporting an unknown name.
+    private func resolveProvider(_ name: Located<String>) -> Provider? {
+        if let provider = index.providers[name.value] { return provider }
+        let suggestion = Suggestions.closest(to: name.value, among: index.providerNames)
+        sink.emit(.error(
+            .unknownProvider, "no provider is named `\(name.value)`", at: name.span,
+            label: suggestion.map { "did you mean `\($0)`?" },
+            help: suggestion.map { "did you mean `\($0)`?" }
+                ?? (index.providerNames.isEmpty ? "define it under `providers:`" : "the providers are: \(index.providerNames.map { "`\($0)`" }.joined(separator: ", "))")))
+        return nil
+    }
+}

@@ -1,0 +1,40 @@
+/// The runtime bundle: the one normalized document the compiler writes and the registrar loads.
+///
+/// Everything is explicit and ordered: providers in manifest order, rules in the order they are
+/// tried (explicit rules first, then generated ones in provider order). The bundle never contains
+/// a resolved secret, a timestamp or an absolute path. docs/bundle.md describes every member.
+public struct SwitchboardBundle: Hashable, Sendable, Decodable {
+    /// The value of the `format` member, so a bundle is recognised as one.
+    public static let formatName = "switchboard-bundle"
+    /// The bundle format this Switchboard writes and reads.
+    public static let currentFormatVersion = 1
+
+    public var formatVersion: Int
+    public var providers: [BundleProvider]
+    public var extensions: [BundleExtension]
+    public var inbound: [BundleInboundRule]
+    public var outbound: [BundleOutboundRule]
+
+    public init(
+        formatVersion: Int = SwitchboardBundle.currentFormatVersion, providers: [BundleProvider],
+        extensions: [BundleExtension], inbound: [BundleInboundRule], outbound: [BundleOutboundRule]
+    ) {
+        self.formatVersion = formatVersion
+        self.providers = providers
+        self.extensions = extensions
+        self.inbound = inbound
+        self.outbound = outbound
+    }
+
+    /// The bundle as JSON, without its digest (the digest is taken of exactly this).
+    public var contentJSON: JSONValue {
+        .object([
+            "format": .string(Self.formatName),
+            "format_version": .integer(formatVersion),
+            "providers": .array(providers),
+            "extensions": .array(extensions),
+            "inbound": .array(inbound),
+            "outbound": .array(outbound),
+        ])
+    }
+}

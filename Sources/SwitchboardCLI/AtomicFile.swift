@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a file so that readers see either the old content or the new, never a part: the bytes
+/// go to a temporary file in the same folder, are flushed to disk, and the temporary file is
+/// renamed over the target. On any error the temporary file is removed and the target is untouched.
+enum AtomicFile {
+    struct WriteError: Error, CustomStringConvertible {
+        var path: String
+        var operation: String
+        var code: Int32
+
+        var description: String { "cannot write \(path): \(operation) failed: \(String(cString: strerror(code)))" }
+    }
+
+    static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let temporary = "\(folder.isEmpty ? "/" : folder)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(path: path, operation: "create", code: errno) }
+        func fail(_ operation: String) -> WriteError {
+            let error = WriteError(path: path, operation: operation, code: errno)
+            close(descriptor)
+            unlink(temporary)
+            return error
+        }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { raw in
+                Glibc.write(descriptor, raw.baseAddress! + written, bytes.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw fail("write")
+            }
+            written += result
+        }
+        guard fsync(descriptor) == 0 else { throw fail("fsync") }
+        guard close(descriptor) == 0 else {
+            let error = WriteError(path: path, operation: "close", code: errno)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let error = WriteError(path: path, operation: "rename", code: errno)
+            unlink(temporary)
+            throw error
+        }
+        // Make the rename itself durable.
+        let folderDescriptor = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_CLOEXEC)
+        if folderDescriptor >= 0 {
+            fsync(folderDescriptor)
+            close(folderDescriptor)
+        }
+    }
+}
