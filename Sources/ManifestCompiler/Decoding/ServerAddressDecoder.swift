@@ -31,6 +31,12 @@ struct ServerAddressDecoder {
     }
 
     private func decodeShorthand(_ scalar: YAMLScalar, field: String) -> ServerAddress? {
+        guard !scalar.isNull, !scalar.text.isEmpty else {
+            sink.emit(.error(
+                .missingValue, "`\(field)` has no value", at: scalar.span,
+                help: "write the address as `host[:port]`, or remove the entry"))
+            return nil
+        }
         let text = Substring(scalar.text)
         if text.contains(where: \.isWhitespace) {
             let squeezed = text.filter { !$0.isWhitespace }

@@ -103,6 +103,12 @@ import Testing
         #expect(codes(check(provider("proxy: sip:sbc.acme.example"))) == ["SB2021"])
     }
 
+    @Test func emptyAddressesHaveNoValue() {
+        #expect(codes(check(provider("servers: [a.example, \"\"]", "server: <absent>"))) == ["SB2003"])
+        #expect(codes(check(provider("servers: [a.example, ~]", "server: <absent>"))) == ["SB2003"])
+        #expect(codes(check(provider("proxy: \"\""))) == ["SB2003"])
+    }
+
     @Test func missingServer() {
         #expect(codes(check(provider("server: <absent>"))) == ["SB2004"])
     }
