@@ -45,10 +45,11 @@ let package = Package(
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "RuntimeBundleTests", dependencies: ["RuntimeBundle"]),
-        .testTarget(name: "ManifestCompilerTests", dependencies: ["ManifestCompiler", "YAMLSource"]),
+        .testTarget(name: "ManifestCompilerTests", dependencies: ["ManifestCompiler", "YAMLSource", "RuntimeBundle"]),
         .testTarget(
             name: "SwitchboardCLITests",
-            dependencies: ["SwitchboardCLI"]
+            dependencies: ["SwitchboardCLI", "ManifestCompiler", "RuntimeBundle"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import ManifestCompiler
 @testable import SwitchboardCLI
 
 /// The package's root folder, found from this file, so tests read the shipped samples.
@@ -15,10 +16,9 @@ func runCheck(
     _ paths: [String], format: DiagnosticFormat = .short, strict: Bool = false, color: ColorChoice = .never
 ) -> (status: Int32, output: String, errors: String) {
     let console = Console.capturing()
-    let previous = FileManager.default.currentDirectoryPath
-    FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
-    defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-    let status = CheckRunner(format: format, strict: strict, color: color, environment: [:])
+    let status = CheckRunner(
+        format: format, strict: strict, color: color, environment: [:],
+        finder: ManifestFileFinder(baseDirectory: packageRoot.path))
         .run(paths: paths, console: console)
     return (status.rawValue, console.output, console.errors)
 }

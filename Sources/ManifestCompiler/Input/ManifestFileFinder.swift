@@ -7,10 +7,23 @@ import Foundation
 public struct ManifestFileFinder {
     public static let extensions: Set<String> = ["yaml", "yml"]
 
-    private let readStandardInput: () -> [UInt8]
+    private let readStandardInput: @Sendable () -> [UInt8]
+    /// Relative paths are resolved against this folder instead of the process's working
+    /// directory (tests run in parallel and must not change the shared working directory).
+    private let baseDirectory: String?
 
-    public init(readStandardInput: @escaping () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }) {
+    public init(
+        baseDirectory: String? = nil,
+        readStandardInput: @escaping @Sendable () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }
+    ) {
+        self.baseDirectory = baseDirectory
         self.readStandardInput = readStandardInput
+    }
+
+    /// Where `path` is on disk; the name shown in diagnostics stays `path` as the user wrote it.
+    private func location(of path: String) -> String {
+        guard let baseDirectory, !path.hasPrefix("/") else { return path }
+        return baseDirectory + "/" + path
     }
 
     public struct Result: Sendable {
@@ -34,7 +47,7 @@ public struct ManifestFileFinder {
 
     private func collect(_ path: String, explicitlyNamed: Bool, visited: inout Set<String>, into result: inout Result) {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard FileManager.default.fileExists(atPath: location(of: path), isDirectory: &isDirectory) else {
             result.problems.append(.error(
                 .unreadableInput, "no such file or folder: \(path)", at: .wholeFile(path)))
             return
@@ -43,7 +56,7 @@ public struct ManifestFileFinder {
             read(path, into: &result)
             return
         }
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let resolved = URL(fileURLWithPath: location(of: path)).resolvingSymlinksInPath().path
         guard visited.insert(resolved).inserted else {
             result.problems.append(.error(
                 .unreadableInput, "symbolic link loop: \(path) leads back to \(resolved)", at: .wholeFile(path),
@@ -53,7 +66,7 @@ public struct ManifestFileFinder {
         defer { visited.remove(resolved) }
         let entries: [String]
         do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+            entries = try FileManager.default.contentsOfDirectory(atPath: location(of: path)).sorted()
         } catch {
             result.problems.append(.error(.unreadableInput, "cannot read folder \(path)", at: .wholeFile(path)))
             return
@@ -61,7 +74,7 @@ public struct ManifestFileFinder {
         for entry in entries where !entry.hasPrefix(".") {
             let child = path.hasSuffix("/") ? path + entry : path + "/" + entry
             var childIsDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory)
+            FileManager.default.fileExists(atPath: location(of: child), isDirectory: &childIsDirectory)
             if childIsDirectory.boolValue {
                 collect(child, explicitlyNamed: false, visited: &visited, into: &result)
             } else if Self.extensions.contains((entry as NSString).pathExtension.lowercased()) {
@@ -71,10 +84,10 @@ public struct ManifestFileFinder {
     }
 
     private func read(_ path: String, into result: inout Result) {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileManager.default.contents(atPath: location(of: path)) else {
             result.problems.append(.error(.unreadableInput, "cannot read \(path)", at: .wholeFile(path)))
             return
         }
-        result.inputs.append(ManifestInput(name: path, bytes: Array(data), path: path))
+        result.inputs.append(ManifestInput(name: path, bytes: Array(data), path: location(of: path)))
     }
 }
