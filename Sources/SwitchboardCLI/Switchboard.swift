@@ -5,7 +5,7 @@ public struct Switchboard: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "switchboard",
         abstract: "Check and compile the telephony-provider settings of a PBX, kept as YAML in git.",
-        subcommands: [CheckCommand.self, CompileCommand.self]
+        subcommands: [CheckCommand.self, CompileCommand.self, SchemaCommand.self, ExplainCommand.self]
     )
 
     public init() {}
