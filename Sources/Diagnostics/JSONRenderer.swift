@@ -21,7 +21,7 @@ public struct JSONRenderer: DiagnosticRenderer, Sendable {
     public init() {}
 
     public func render(_ report: DiagnosticReport) -> String {
-        Self.encode(document(for: report))
+        PrettyJSON.encode(document(for: report))
     }
 
     /// The document as a value, for callers that embed it in a larger one.
@@ -31,21 +31,6 @@ public struct JSONRenderer: DiagnosticRenderer, Sendable {
             diagnostics: report.diagnostics.map(Entry.init),
             summary: Summary(files: report.fileCount, errors: report.errorCount, warnings: report.warningCount)
         )
-    }
-
-    static func encode(_ document: Document) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Only strings and integers: encoding cannot fail.
-        guard let data = try? encoder.encode(document) else {
-            preconditionFailure("a diagnostics document could not be encoded")
-        }
-        // Foundation pretty-prints an empty array or object over three lines; make it `[]`/`{}`.
-        // A line break in the text can only be layout: inside strings it is escaped as `\n`.
-        let text = String(decoding: data, as: UTF8.self)
-            .replacing(#/\[\n *\n *\]/#, with: "[]")
-            .replacing(#/\{\n *\n *\}/#, with: "{}")
-        return text + "\n"
     }
 
     public struct Document: Codable, Hashable, Sendable {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diagnostics
+import ManifestCompiler
 
 /// The `--format` of commands that report diagnostics.
 public enum DiagnosticFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
@@ -9,14 +10,26 @@ public enum DiagnosticFormat: String, CaseIterable, ExpressibleByArgument, Senda
     case short
     /// One versioned JSON document, for programs.
     case json
+    /// A SARIF 2.1.0 log, for code scanning (GitHub's upload-sarif action and other SARIF viewers).
+    case sarif
+    /// GitHub Actions workflow commands (`::error file=…::message`), one annotation per diagnostic.
+    case github
 
     func renderer(colors: Bool) -> any DiagnosticRenderer {
         switch self {
         case .human: HumanRenderer(colors: colors, showsSummary: false)
         case .short: ShortRenderer()
         case .json: JSONRenderer()
+        case .sarif: SARIFRenderer(ruleHelp: Self.ruleHelp)
+        case .github: GitHubRenderer()
         }
     }
+}
+
+extension DiagnosticFormat {
+    /// The long text of every code, from the `explain` catalogue, for SARIF rule descriptions.
+    static let ruleHelp: [String: String] = Dictionary(
+        DiagnosticCatalog.all.map { ($0.code.id, $0.summary) }, uniquingKeysWith: { first, _ in first })
 }
 
 /// `--color`: whether human output uses ANSI colours.

@@ -5,7 +5,7 @@ public struct ManifestOptions: ParsableArguments {
     @Argument(help: "Manifest files or folders (searched for *.yaml and *.yml); - reads standard input.")
     public var paths: [String] = []
 
-    @Option(help: "Diagnostic format: human, short or json.")
+    @Option(help: "Diagnostic format: human, short, json, sarif or github.")
     public var format: DiagnosticFormat = .human
 
     @Flag(help: "Treat warnings as errors.")
