@@ -7,7 +7,7 @@ import PackageDescription
 // compiler writes and the registrar loads; it never depends on the compiler.
 let package = Package(
     name: "Switchboard",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "switchboard", targets: ["switchboard"]),
         .library(name: "ManifestCompiler", targets: ["ManifestCompiler"]),
@@ -15,6 +15,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,21 +32,41 @@ let package = Package(
         .target(name: "Diagnostics"),
         .target(name: "Hashing", dependencies: ["CLibCrypto"]),
         .target(name: "RuntimeBundle", dependencies: ["Hashing"]),
+        .target(
+            name: "Registrar",
+            dependencies: [
+                "RuntimeBundle", "SIP", "SIPDigest",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "BundleDiff", dependencies: ["RuntimeBundle"]),
+        .target(name: "SIP"),
+        .target(name: "SIPDigest", dependencies: ["Hashing"]),
         .target(name: "YAMLSource", dependencies: ["CLibYAML", "Diagnostics"]),
         .target(name: "ManifestCompiler", dependencies: ["YAMLSource", "Diagnostics", "RuntimeBundle"]),
         .target(
             name: "SwitchboardCLI",
             dependencies: [
+                "Registrar",
+                "SIPDigest",
+                .product(name: "Logging", package: "swift-log"),
                 "ManifestCompiler",
                 "Diagnostics",
+                "BundleDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "switchboard", dependencies: ["SwitchboardCLI"]),
-        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], exclude: ["Schemas"]),
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "SIPTests", dependencies: ["SIP"]),
+        .testTarget(name: "SIPDigestTests", dependencies: ["SIPDigest"]),
         .testTarget(name: "RuntimeBundleTests", dependencies: ["RuntimeBundle"]),
+        .testTarget(name: "RegistrarTests", dependencies: ["Registrar", "SIP", "SIPDigest", "RuntimeBundle"]),
+        .testTarget(name: "BundleDiffTests", dependencies: ["BundleDiff", "RuntimeBundle"]),
         .testTarget(name: "ManifestCompilerTests", dependencies: ["ManifestCompiler", "YAMLSource", "RuntimeBundle"]),
         .testTarget(
             name: "SwitchboardCLITests",
