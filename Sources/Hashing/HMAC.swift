@@ -1,0 +1,107 @@
+import CLibCrypto
+
+/// HMAC (RFC 2104) over the system's libcrypto, plus the two primitives that code using MACs
+/// needs next to it: a constant-time comparison and a cryptographically secure random source.
+public enum HMAC {
+    /// HMAC-SHA-256 of `message` under `key` (32 bytes).
+    public static func sha256(key: some Collection<UInt8>, message: some Collection<UInt8>) -> [UInt8] {
+        // libcrypto wants non-null pointers even for empty inputs (a null key means "reuse the
+        // previous key" to HMAC_Init_ex), so empty inputs point at one unused byte.
+        var key = Array(key)
+        let keyLength = key.count
+        if key.isEmpty { key = [0] }
+        var message = Array(message)
+        let messageLength = message.count
+        if message.isEmpty { message = [0] }
+        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        let result = key.withUnsafeBufferPointer { keyBuffer in
+            message.withUnsafeBufferPointer { messageBuffer in
+                CLibCrypto.HMAC(
+                    EVP_sha256(), keyBuffer.baseAddress, Int32(keyLength),
+                    messageBuffer.baseAddress, messageLength, &output, &length
+                )
+            }
+        }
+        precondition(result != nil, "libcrypto HMAC failed")
+        return Array(output.prefix(Int(length)))
+    }
+
+    /// Whether `a` and `b` hold the same bytes, in time that depends only on their lengths (never
+    /// on where they first differ). Use it for every comparison of a MAC or digest an attacker
+    /// can probe. Lengths are not secret: different lengths return `false` at once.
+    public static func constantTimeEqual(_ a: some Collection<UInt8>, _ b: some Collection<UInt8>) -> Bool {
+        let a = Array(a)
+        let b = Array(b)
+        guard a.count == b.count else { return false }
+        if a.isEmpty { return true }
+        return a.withUnsafeBytes { aBuffer in
+            b.withUnsafeBytes { bBuffer in
+                CRYPTO_memcmp(aBuffer.baseAddress, bBuffer.baseAddress, aBuffer.count) == 0
+            }
+        }
+    }
+}
+
+extension HMAC {
+    /// An HMAC-SHA-256 key prepared once for many messages: about three times faster per message
+    /// than `HMAC.sha256(key:message:)`, which has libcrypto look the algorithm up on every call.
+    ///
+    /// Thread-safe: the keyed libcrypto context is never changed after `init`; each call works on
+    /// its own copy of it.
+    public final class SHA256Key: @unchecked Sendable {
+        private let template: OpaquePointer
+
+        public init(_ key: some Collection<UInt8>) {
+            guard let mac = EVP_MAC_fetch(nil, "HMAC", nil) else { preconditionFailure("libcrypto has no HMAC") }
+            defer { EVP_MAC_free(mac) }
+            guard let context = EVP_MAC_CTX_new(mac) else { preconditionFailure("libcrypto EVP_MAC_CTX_new failed") }
+            var key = Array(key)
+            let keyLength = key.count
+            if key.isEmpty { key = [0] }
+            var digest = Array("SHA256".utf8CString)
+            let ok = digest.withUnsafeMutableBufferPointer { name in
+                var parameters = [
+                    OSSL_PARAM_construct_utf8_string("digest", name.baseAddress, 0),
+                    OSSL_PARAM_construct_end(),
+                ]
+                return EVP_MAC_init(context, key, keyLength, &parameters)
+            }
+            precondition(ok == 1, "libcrypto EVP_MAC_init failed")
+            template = context
+        }
+
+        deinit { EVP_MAC_CTX_free(template) }
+
+        /// HMAC-SHA-256 of `message` under this key (32 bytes).
+        public func authenticationCode(for message: some Collection<UInt8>) -> [UInt8] {
+            guard let context = EVP_MAC_CTX_dup(template) else { preconditionFailure("libcrypto EVP_MAC_CTX_dup failed") }
+            defer { EVP_MAC_CTX_free(context) }
+            var output = [UInt8](repeating: 0, count: 32)
+            var length = 0
+            let updated = message.withContiguousStorageIfAvailable { buffer in
+                EVP_MAC_update(context, buffer.baseAddress, buffer.count)
+            } ?? Array(message).withUnsafeBufferPointer { buffer in
+                EVP_MAC_update(context, buffer.baseAddress, buffer.count)
+            }
+            precondition(updated == 1, "libcrypto EVP_MAC_update failed")
+            precondition(EVP_MAC_final(context, &output, &length, output.count) == 1, "libcrypto EVP_MAC_final failed")
+            return Array(output.prefix(length))
+        }
+    }
+}
+
+/// Cryptographically secure random bytes from libcrypto's `RAND_bytes`.
+public enum SecureRandom {
+    /// `count` random bytes. Traps if the generator cannot be seeded (there is no safe fallback).
+    public static func bytes(count: Int) -> [UInt8] {
+        precondition(count >= 0, "negative byte count")
+        var bytes = [UInt8](repeating: 0, count: count)
+        if count == 0 { return bytes }
+        let ok = bytes.withUnsafeMutableBufferPointer { buffer in
+            RAND_bytes(buffer.baseAddress, Int32(buffer.count))
+        }
+        precondition(ok == 1, "libcrypto RAND_bytes failed")
+        return bytes
+    }
+}

@@ -1,0 +1,84 @@
+import Hashing
+import Testing
+
+@Suite struct HMACTests {
+    /// RFC 4231 §4.2 test case 1.
+    @Test func rfc4231TestCase1() {
+        let key = [UInt8](repeating: 0x0b, count: 20)
+        let mac = HMAC.sha256(key: key, message: Array("Hi There".utf8))
+        #expect(mac.hexString == "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7")
+    }
+
+    /// RFC 4231 §4.3 test case 2 (a key shorter than the block size).
+    @Test func rfc4231TestCase2() {
+        let mac = HMAC.sha256(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+        #expect(mac.hexString == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+
+    /// RFC 4231 §4.7 test case 6 (a key longer than the block size is hashed first).
+    @Test func rfc4231TestCase6() {
+        let key = [UInt8](repeating: 0xaa, count: 131)
+        let message = Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8)
+        #expect(HMAC.sha256(key: key, message: message).hexString
+            == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
+    }
+
+    @Test func emptyKeyAndMessageAndSlices() {
+        // Python: hmac.new(b"", b"", "sha256")
+        #expect(HMAC.sha256(key: [UInt8](), message: [UInt8]()).hexString
+            == "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad")
+        let bytes = Array("xxJefexx".utf8)
+        #expect(HMAC.sha256(key: bytes[2..<6], message: Array("m".utf8))
+            == HMAC.sha256(key: Array("Jefe".utf8), message: Array("m".utf8)))
+    }
+
+    @Test func constantTimeEqual() {
+        #expect(HMAC.constantTimeEqual([1, 2, 3], [1, 2, 3]))
+        #expect(!HMAC.constantTimeEqual([1, 2, 3], [1, 2, 4]))
+        #expect(!HMAC.constantTimeEqual([1, 2, 3], [1, 2]))
+        #expect(HMAC.constantTimeEqual([UInt8](), [UInt8]()))
+    }
+
+    @Test func secureRandom() {
+        #expect(SecureRandom.bytes(count: 0).isEmpty)
+        let a = SecureRandom.bytes(count: 32)
+        let b = SecureRandom.bytes(count: 32)
+        #expect(a.count == 32)
+        #expect(a != b)
+    }
+}
+
+@Suite struct HMACKeyTests {
+    @Test func rfc4231TestCases1And2() {
+        let key1 = HMAC.SHA256Key([UInt8](repeating: 0x0b, count: 20))
+        #expect(key1.authenticationCode(for: Array("Hi There".utf8)).hexString
+            == "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7")
+        let key2 = HMAC.SHA256Key(Array("Jefe".utf8))
+        #expect(key2.authenticationCode(for: Array("what do ya want for nothing?".utf8)).hexString
+            == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+
+    @Test func reusableAndLikeTheOneShot() {
+        let secret = Array("a secret key".utf8)
+        let key = HMAC.SHA256Key(secret)
+        for message in ["", "a", "Hi There", String(repeating: "x", count: 1000)] {
+            let bytes = Array(message.utf8)
+            #expect(key.authenticationCode(for: bytes) == HMAC.sha256(key: secret, message: bytes))
+            #expect(key.authenticationCode(for: bytes[...]) == HMAC.sha256(key: secret, message: bytes))
+        }
+        #expect(HMAC.SHA256Key([UInt8]()).authenticationCode(for: [UInt8]()).hexString
+            == "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad")
+    }
+
+    @Test func concurrentUse() async {
+        let key = HMAC.SHA256Key(Array("Jefe".utf8))
+        let message = Array("what do ya want for nothing?".utf8)
+        let results = await withTaskGroup(of: String.self, returning: Set<String>.self) { group in
+            for _ in 0..<64 {
+                group.addTask { (0..<50).map { _ in key.authenticationCode(for: message).hexString }.last! }
+            }
+            return await group.reduce(into: []) { $0.insert($1) }
+        }
+        #expect(results == ["5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"])
+    }
+}
