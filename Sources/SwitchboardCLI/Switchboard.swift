@@ -1,21 +1,28 @@
 import ArgumentParser
 
 /// The `switchboard` command: checks, compiles, diffs and serves telephony-provider manifests.
-public struct Switchboard: ParsableCommand {
+public struct Switchboard: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "switchboard",
         abstract: "Check and compile the telephony-provider settings of a PBX, kept as YAML in git.",
-        subcommands: [CheckCommand.self, CompileCommand.self, SchemaCommand.self, ExplainCommand.self]
+        subcommands: [
+            CheckCommand.self, CompileCommand.self, DiffCommand.self, SchemaCommand.self, ExplainCommand.self,
+            ServeCommand.self,
+        ]
     )
 
     public init() {}
 
     /// Runs the command line, with usage errors exiting 2 (ArgumentParser's default is 64) so
     /// every command shares the documented statuses.
-    public static func runMain(_ arguments: [String]? = nil) -> Never {
+    public static func runMain(_ arguments: [String]? = nil) async -> Never {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
             Self.exit()
         } catch {
             if exitCode(for: error) == .validationFailure {

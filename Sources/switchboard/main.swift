@@ -1,3 +1,3 @@
 import SwitchboardCLI
 
-Switchboard.runMain()
+await Switchboard.runMain()

@@ -1,0 +1,224 @@
+import Logging
+import SIP
+import SIPDigest
+
+/// Turns one SIP request into its one final response, whatever transport it came over: parsing
+/// errors become 400 (or nothing, when no response can be built), retransmissions get the cached
+/// response, REGISTER goes through digest authentication and RFC 3261 §10.3, OPTIONS is answered
+/// for keep-alives, everything else is refused.
+public final class RequestProcessor: Sendable {
+    public let state: RegistrarState
+    public let location: LocationService
+    public let transactions: TransactionCache
+    public let authenticator: DigestAuthenticator
+    public let clock: RegistrarClock
+    public let logger: Logger
+    /// A `Server` header value; none by default, so the product is not fingerprinted.
+    public let serverHeader: String?
+
+    static let allowedMethods = "REGISTER, OPTIONS"
+
+    public init(
+        state: RegistrarState, location: LocationService, authenticator: DigestAuthenticator,
+        transactions: TransactionCache = TransactionCache(), clock: RegistrarClock = .system,
+        logger: Logger, serverHeader: String? = nil
+    ) {
+        self.state = state
+        self.location = location
+        self.transactions = transactions
+        self.authenticator = authenticator
+        self.clock = clock
+        self.logger = logger
+        self.serverHeader = serverHeader
+    }
+
+    /// Handles one UDP datagram; returns the bytes to send back, or nil to send nothing.
+    public func handle(datagram: [UInt8], from source: PacketSource) -> [UInt8]? {
+        switch SIPParser.parse(datagram) {
+        case .success(let message):
+            return handle(message, from: source)
+        case .failure(let error):
+            return malformed(error, from: source)
+        }
+    }
+
+    /// The response to a message that could not be parsed: 400 with the reason, if one can be
+    /// built, and never a binding.
+    public func malformed(_ error: SIPParseError, from source: PacketSource) -> [UInt8]? {
+        logger.debug("malformed message", metadata: ["source": "\(source)", "error": "\(error)"])
+        guard let response = SIPResponseBuilder.errorResponse(for: error, source: peer(source), toTag: Self.newTag()) else {
+            return nil
+        }
+        return finish(response)
+    }
+
+    /// Handles one parsed message.
+    public func handle(_ message: SIPMessage, from source: PacketSource) -> [UInt8]? {
+        // Responses are for the registration client (providers); the registrar ignores them.
+        guard let method = message.method, method != .ack else { return nil }
+        let now = clock.now()
+        let key: String?
+        if let via = try? message.headers.topVia, let branch = via.branch {
+            key = TransactionCache.key(branch: branch, sentBy: "\(via.host.canonical):\(via.port ?? 0)", method: method.rawValue)
+        } else {
+            key = nil
+        }
+        if let key, let cached = transactions.response(for: key, now: now) {
+            return cached
+        }
+        let response = respond(to: message, method: method, from: source, now: now)
+        guard let response else { return nil }
+        let bytes = finish(response)
+        if let key { transactions.store(bytes, for: key, now: now) }
+        return bytes
+    }
+
+    private func respond(to request: SIPMessage, method: SIPMethod, from source: PacketSource, now: UInt64) -> SIPMessage? {
+        switch method {
+        case .register:
+            return register(request, from: source, now: now)
+        case .options:
+            var response = reply(request, .ok, from: source)
+            response?.headers.add(name: .allow, value: Self.allowedMethods)
+            return response
+        default:
+            let status: SIPResponseStatus = method.isKnown ? .methodNotAllowed : .notImplemented
+            var response = reply(request, status, from: source)
+            response?.headers.add(name: .allow, value: Self.allowedMethods)
+            return response
+        }
+    }
+
+    private func register(_ request: SIPMessage, from source: PacketSource, now: UInt64) -> SIPMessage? {
+        let snapshot = state.snapshot
+        guard let requestURI = request.requestURI?.sipURI else {
+            return reply(request, .unsupportedURIScheme, from: source)
+        }
+        // §10.3 step 1 and 2 come before authentication: no challenge for a foreign domain.
+        guard snapshot.policy.domains.contains(requestURI.host.canonical.lowercased()) else {
+            return reply(request, .notFound, from: source)
+        }
+        let require = (try? request.headers.require) ?? []
+        if !require.isEmpty {
+            var response = reply(request, .badExtension, from: source)
+            response?.headers.add(name: .unsupported, value: require.joined(separator: ", "))
+            return response
+        }
+        // Step 3: digest authentication.
+        let authorizations = ((try? request.headers.authValues(name: .authorization)) ?? [])
+            .filter(\.isDigest)
+            .map { Dictionary($0.parameters.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first }) }
+        let passwords = snapshot.configuration.passwords
+        let outcome = authenticator.verify(
+            anyOf: authorizations, method: "REGISTER", requestURI: requestURI.description,
+            credentials: { passwords[$0].map(DigestCredential.password) })
+        let user: String
+        switch outcome {
+        case .authenticated(let username):
+            user = username
+        case .challenge(let stale):
+            if !authorizations.isEmpty {
+                logger.info("authentication failed", metadata: ["source": "\(source)", "stale": "\(stale)"])
+            }
+            var response = reply(request, .unauthorized, from: source)
+            for challenge in authenticator.challenges(stale: stale) {
+                response?.headers.add(name: .wwwAuthenticate, value: challenge)
+            }
+            return response
+        case .badRequest(let reason):
+            return reply(request, SIPResponseStatus(code: 400, reasonPhrase: reason), from: source)
+        }
+        // Steps 4–8.
+        guard let parsed = registerRequest(request, requestURI: requestURI, source: source) else {
+            return reply(request, .badRequest, from: source)
+        }
+        let processor = RegistrationProcessor(policy: snapshot.policy, location: location)
+        switch processor.process(parsed, authenticatedUser: user, now: now) {
+        case .rejected(let status, let reason, let headers):
+            var response = reply(request, SIPResponseStatus(code: status, reasonPhrase: reason), from: source)
+            for header in headers { response?.headers.add(name: SIPHeaderName(header.name), value: header.value) }
+            return response
+        case .registered(let aor, let bindings, let changes):
+            log(changes, addressOfRecord: aor, now: now)
+            var response = reply(request, .ok, from: source)
+            for binding in bindings {
+                response?.headers.add(name: .contact, value: "<\(binding.contact)>;expires=\(binding.remaining(at: now))")
+            }
+            response?.headers.add(name: .date, value: RegistrarClock.httpDate(now))
+            return response
+        }
+    }
+
+    /// The parts of the REGISTER that §10.3 decides on; nil when To or Contact is malformed.
+    private func registerRequest(_ request: SIPMessage, requestURI: SIPURI, source: PacketSource) -> RegisterRequest? {
+        let headers = request.headers
+        guard let to = try? headers.to, let aorURI = to.uri.sipURI, let user = aorURI.canonicalUser,
+              let callID = try? headers.callID, let cseq = try? headers.cseq
+        else { return nil }
+        let contactHeader: SIPContact?
+        do { contactHeader = try headers.contact } catch { return nil }
+        let contacts: RegisterRequest.Contacts
+        switch contactHeader {
+        case nil:
+            contacts = .none
+        case .wildcard?:
+            contacts = .wildcard
+        case .addresses(let addresses)?:
+            var list: [RegisterRequest.Contact] = []
+            for address in addresses {
+                guard let uri = address.uri.sipURI else { return nil }
+                list.append(RegisterRequest.Contact(
+                    uri: uri.description, key: Self.contactKey(uri),
+                    expires: address.expires.map { Int(min($0, UInt32(Int32.max))) },
+                    qualityThousandths: address.q?.thousandths))
+            }
+            contacts = .list(list)
+        }
+        return RegisterRequest(
+            requestDomain: requestURI.host.canonical.lowercased(), addressOfRecord: aorURI.addressOfRecord,
+            user: user, domain: aorURI.host.canonical.lowercased(), contacts: contacts,
+            expires: (try? headers.expires)?.map { Int(min($0, UInt32(Int32.max))) }, callID: callID,
+            cseq: cseq.sequenceNumber, require: (try? headers.require) ?? [], source: source)
+    }
+
+    /// A binding's identity within its AoR: scheme, user, host, port and transport.
+    static func contactKey(_ uri: SIPURI) -> String {
+        "\(uri.scheme.rawValue):\(uri.canonicalUser ?? "")@\(uri.host.canonical):\(uri.port ?? 0);\(uri.transport ?? "")"
+    }
+
+    private func log(_ changes: [BindingChange], addressOfRecord: String, now: UInt64) {
+        for change in changes {
+            switch change {
+            case .added(let binding):
+                logger.info("registered", metadata: Self.metadata(addressOfRecord, binding, now: now))
+            case .refreshed(let binding):
+                logger.debug("refreshed", metadata: Self.metadata(addressOfRecord, binding, now: now))
+            case .removed(let binding):
+                logger.info("unregistered", metadata: Self.metadata(addressOfRecord, binding, now: now))
+            }
+        }
+    }
+
+    private static func metadata(_ aor: String, _ binding: Binding, now: UInt64) -> Logger.Metadata {
+        ["aor": "\(aor)", "contact": "\(binding.contact)", "expires": "\(binding.remaining(at: now))", "source": "\(binding.source)"]
+    }
+
+    private func reply(_ request: SIPMessage, _ status: SIPResponseStatus, from source: PacketSource) -> SIPMessage? {
+        try? SIPResponseBuilder(request: request, source: peer(source)).response(status, toTag: Self.newTag())
+    }
+
+    private func finish(_ response: SIPMessage) -> [UInt8] {
+        var response = response
+        if let serverHeader { response.headers.add(name: .server, value: serverHeader) }
+        return response.serialize()
+    }
+
+    private func peer(_ source: PacketSource) -> SIPPeerAddress? {
+        SIPPeerAddress(ipAddress: source.host, port: source.port)
+    }
+
+    /// A To tag: 64 random bits as hex.
+    static func newTag() -> String {
+        String(UInt64.random(in: 0...UInt64.max), radix: 16)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import RuntimeBundle
+
+/// What the registrar serves, made from a verified bundle with its secrets resolved. Swapped as
+/// a whole on reload, so a request sees either the old configuration or the new one.
+public struct RegistrarConfiguration: Sendable {
+    /// Digest passwords of the extensions, by extension number (the digest user name).
+    public var passwords: [String: String]
+    /// The bundle's digest, for logs and status.
+    public var bundleDigest: String
+    public var bundle: SwitchboardBundle
+
+    /// Loads and verifies the bundle at `path` and resolves every extension's password.
+    public static func load(
+        bundleAt path: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(LoadError) -> RegistrarConfiguration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(path)
+        }
+        let bundle: SwitchboardBundle
+        do {
+            bundle = try BundleLoader.load(Array(data))
+        } catch {
+            throw .invalidBundle(path, error)
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        let resolver = SecretResolver(environment: environment, baseDirectory: folder.isEmpty ? "." : folder)
+        var passwords: [String: String] = [:]
+        for item in bundle.extensions {
+            do {
+                passwords[item.number] = try resolver.resolve(item.password, owner: "extension \(item.number)")
+            } catch {
+                throw .missingSecret(error)
+            }
+        }
+        return RegistrarConfiguration(passwords: passwords, bundleDigest: BundleEncoding.digest(of: bundle), bundle: bundle)
+    }
+
+    public enum LoadError: Error, CustomStringConvertible {
+        case unreadable(String)
+        case invalidBundle(String, BundleLoader.LoadError)
+        case missingSecret(SecretResolver.MissingSecret)
+
+        public var description: String {
+            switch self {
+            case .unreadable(let path): "cannot read the bundle \(path)"
+            case .invalidBundle(let path, let error): "\(path): \(error)"
+            case .missingSecret(let error): error.description
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Logging
+import NIOCore
+import NIOPosix
+
+/// The running registrar: UDP and TCP listeners on each listen address, a timer that expires
+/// bindings and old transactions, and reload. Everything protocol-related is in
+/// `RequestProcessor`; this type only owns sockets and timers.
+public final class RegistrarServer: Sendable {
+    public let processor: RequestProcessor
+    private let group: MultiThreadedEventLoopGroup
+    private let channels: [any Channel]
+    private let sweep: RepeatedTask
+
+    /// The addresses actually bound (useful when a port 0 was asked for).
+    public let boundAddresses: [SocketAddress]
+
+    /// Binds every listen address on UDP and TCP and starts serving.
+    public static func start(
+        processor: RequestProcessor, listen: [ListenAddress], threads: Int = System.coreCount
+    ) async throws -> RegistrarServer {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
+        var channels: [any Channel] = []
+        do {
+            for address in listen {
+                let udp = try await DatagramBootstrap(group: group)
+                    .channelOption(.socketOption(.so_reuseaddr), value: 1)
+                    .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
+                    .channelInitializer { channel in
+                        channel.eventLoop.makeCompletedFuture {
+                            try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(processor: processor))
+                        }
+                    }
+                    .bind(host: address.host, port: address.port).get()
+                channels.append(udp)
+                // TCP on the same port UDP got (which matters when port 0 asked for any).
+                let tcp = try await ServerBootstrap(group: group)
+                    .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                    .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                    .childChannelInitializer { channel in
+                        channel.eventLoop.makeCompletedFuture {
+                            try channel.pipeline.syncOperations.addHandler(SIPStreamHandler(processor: processor))
+                        }
+                    }
+                    .bind(host: address.host, port: udp.localAddress?.port ?? address.port).get()
+                channels.append(tcp)
+            }
+        } catch {
+            for channel in channels { try? await channel.close() }
+            try? await group.shutdownGracefully()
+            throw error
+        }
+        let sweep = group.next().scheduleRepeatedTask(initialDelay: .seconds(1), delay: .seconds(1)) { _ in
+            let now = processor.clock.now()
+            for (aor, bindings) in processor.location.removeExpired(now: now) {
+                for binding in bindings {
+                    processor.logger.info("expired", metadata: ["aor": "\(aor)", "contact": "\(binding.contact)"])
+                }
+            }
+            processor.transactions.removeExpired(now: now)
+        }
+        return RegistrarServer(processor: processor, group: group, channels: channels, sweep: sweep)
+    }
+
+    private init(processor: RequestProcessor, group: MultiThreadedEventLoopGroup, channels: [any Channel], sweep: RepeatedTask) {
+        self.processor = processor
+        self.group = group
+        self.channels = channels
+        self.sweep = sweep
+        self.boundAddresses = channels.compactMap(\.localAddress)
+    }
+
+    /// Replaces the configuration with the bundle at `path`, or keeps the old one and says why.
+    /// Bindings of extensions that no longer exist are dropped; the others survive.
+    @discardableResult
+    public func reload(bundleAt path: String, environment: [String: String]) -> Bool {
+        let configuration: RegistrarConfiguration
+        do {
+            configuration = try RegistrarConfiguration.load(bundleAt: path, environment: environment)
+        } catch {
+            processor.logger.error("reload refused, keeping the running bundle", metadata: ["reason": "\(error)"])
+            return false
+        }
+        processor.state.replace(configuration: configuration)
+        let numbers = Set(configuration.passwords.keys)
+        processor.location.retain { aor in
+            // `sip:100@pbx.example` → `100`
+            let user = aor.split(separator: ":", maxSplits: 1).last?.split(separator: "@").first.map(String.init) ?? ""
+            return numbers.contains(user)
+        }
+        processor.logger.info("reloaded", metadata: ["bundle": "\(path)", "digest": "\(configuration.bundleDigest)"])
+        return true
+    }
+
+    /// Closes every socket and stops the threads.
+    public func shutdown() async {
+        sweep.cancel()
+        for channel in channels { try? await channel.close() }
+        try? await group.shutdownGracefully()
+    }
+}

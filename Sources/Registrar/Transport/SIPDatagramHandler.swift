@@ -1,0 +1,42 @@
+import NIOCore
+
+/// One UDP socket's handler: each datagram is one SIP message, answered to the address it came
+/// from. Processing is synchronous and short (no I/O), so it runs on the event loop.
+final class SIPDatagramHandler: ChannelInboundHandler, Sendable {
+    typealias InboundIn = AddressedEnvelope<ByteBuffer>
+    typealias OutboundOut = AddressedEnvelope<ByteBuffer>
+
+    private let processor: RequestProcessor
+
+    init(processor: RequestProcessor) {
+        self.processor = processor
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let envelope = Self.unwrapInboundIn(data)
+        guard let source = PacketSource(envelope.remoteAddress, transport: .udp) else { return }
+        let bytes = Array(envelope.data.readableBytesView)
+        guard let response = processor.handle(datagram: bytes, from: source) else { return }
+        let buffer = context.channel.allocator.buffer(bytes: response)
+        context.write(Self.wrapOutboundOut(AddressedEnvelope(remoteAddress: envelope.remoteAddress, data: buffer)), promise: nil)
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        // One flush per batch of datagrams read in one go.
+        context.flush()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // A UDP socket error (e.g. ICMP port unreachable reported on a later read) concerns one
+        // peer; the socket keeps serving everybody else.
+        processor.logger.debug("udp socket error", metadata: ["error": "\(error)"])
+    }
+}
+
+extension PacketSource {
+    /// The source of a packet from NIO's address; nil for addresses without IP (Unix sockets).
+    init?(_ address: SocketAddress, transport: Transport) {
+        guard let ip = address.ipAddress, let port = address.port else { return nil }
+        self.init(host: ip, port: port, transport: transport)
+    }
+}

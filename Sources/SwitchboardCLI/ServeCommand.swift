@@ -1,0 +1,138 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Logging
+import Registrar
+import SIPDigest
+
+/// `switchboard serve BUNDLE` — the SIP registrar.
+public struct ServeCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve a compiled bundle: the SIP registrar for the extensions (UDP and TCP).",
+        discussion: """
+            Secrets are read from the environment or files when the bundle is loaded; a missing one
+            stops the start with the extension it belongs to. SIGHUP reloads the bundle (an invalid
+            one is refused and the running one keeps serving); SIGTERM and SIGINT shut down.
+            """
+    )
+
+    @Argument(help: "The bundle written by `switchboard compile`.")
+    public var bundle: String
+
+    @Option(name: .customLong("listen"), help: "Address to listen on for UDP and TCP, host:port (repeatable).")
+    public var listen: [String] = ["127.0.0.1:5060"]
+
+    @Option(name: .customLong("domain"), help: "SIP domain served (repeatable); default: the listen addresses and localhost.")
+    public var domains: [String] = []
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    public var logLevel: String = "info"
+
+    @Option(help: "Shortest registration accepted, in seconds (shorter ones get 423).")
+    public var minExpires: Int = 60
+
+    @Option(help: "Longest registration granted, in seconds.")
+    public var maxExpires: Int = 3600
+
+    @Option(help: "Most contacts one extension may register.")
+    public var maxContacts: Int = 10
+
+    @Option(help: "Value of a Server header in responses; none by default.")
+    public var serverHeader: String?
+
+    @Option(help: "Event loop threads; default: one per core.")
+    public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    public init() {}
+
+    public func validate() throws {
+        for address in listen where ListenAddress(address) == nil {
+            throw ValidationError("--listen \(address) is not host:port")
+        }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown log level \(logLevel)") }
+        guard minExpires > 0, maxExpires >= minExpires else { throw ValidationError("need 0 < --min-expires ≤ --max-expires") }
+        guard maxContacts > 0, threads > 0 else { throw ValidationError("--max-contacts and --threads must be positive") }
+    }
+
+    public func run() async throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "switchboard.registrar")
+        let environment = ProcessInfo.processInfo.environment
+        let configuration: RegistrarConfiguration
+        do {
+            configuration = try RegistrarConfiguration.load(bundleAt: bundle, environment: environment)
+        } catch {
+            Console.standard().writeError("switchboard: \(error)\n")
+            throw ExitStatus.usageOrIO
+        }
+        let addresses = listen.compactMap(ListenAddress.init)
+        let served = domains.isEmpty ? Set(addresses.map(\.host) + ["localhost"]) : Set(domains)
+        var policy = RegistrarPolicy(domains: served)
+        policy.minExpires = minExpires
+        policy.maxExpires = maxExpires
+        policy.defaultExpires = maxExpires
+        policy.maxContactsPerAddressOfRecord = maxContacts
+        let realm = domains.first ?? addresses.first?.host ?? "switchboard"
+        let processor = RequestProcessor(
+            state: RegistrarState(configuration: configuration, policy: policy), location: LocationService(),
+            authenticator: DigestAuthenticator(realm: realm), logger: logger, serverHeader: serverHeader)
+
+        let server: RegistrarServer
+        do {
+            server = try await RegistrarServer.start(processor: processor, listen: addresses, threads: threads)
+        } catch {
+            Console.standard().writeError("switchboard: cannot listen: \(error)\n")
+            throw ExitStatus.usageOrIO
+        }
+        logger.info("serving", metadata: [
+            "listen": "\(server.boundAddresses.map(\.description).joined(separator: " "))",
+            "extensions": "\(configuration.passwords.count)", "digest": "\(configuration.bundleDigest)",
+            "realm": "\(realm)",
+        ])
+        for await signal in SignalStream.signals([SIGHUP, SIGTERM, SIGINT]) {
+            if signal == SIGHUP {
+                server.reload(bundleAt: bundle, environment: ProcessInfo.processInfo.environment)
+            } else {
+                logger.info("shutting down", metadata: ["signal": "\(signal)"])
+                break
+            }
+        }
+        await server.shutdown()
+    }
+}
+
+/// Unix signals as an async sequence (dispatch sources, so no handler runs in signal context).
+enum SignalStream {
+    static func signals(_ numbers: [Int32]) -> AsyncStream<Int32> {
+        AsyncStream { continuation in
+            let sources = Sources(numbers.map { number -> any DispatchSourceSignal in
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler { continuation.yield(number) }
+                source.resume()
+                return source
+            })
+            continuation.onTermination = { _ in sources.cancel() }
+        }
+    }
+
+    /// Dispatch sources are thread-safe but not marked `Sendable`; cancelling is all that is
+    /// done with them after creation.
+    private final class Sources: @unchecked Sendable {
+        private let sources: [any DispatchSourceSignal]
+
+        init(_ sources: [any DispatchSourceSignal]) {
+            self.sources = sources
+        }
+
+        func cancel() {
+            sources.forEach { $0.cancel() }
+        }
+    }
+}

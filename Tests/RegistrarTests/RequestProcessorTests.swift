@@ -1,0 +1,228 @@
+import Logging
+import RuntimeBundle
+import SIP
+import SIPDigest
+import Synchronization
+import Testing
+@testable import Registrar
+
+/// The whole REGISTER path on real SIP text: parsing, retransmissions, digest, §10.3, responses.
+@Suite struct RequestProcessorTests {
+    static let realm = "pbx.example"
+    static let source = PacketSource(host: "198.51.100.5", port: 40000, transport: .udp)
+    let time = TestTime()
+    let processor: RequestProcessor
+
+    init() {
+        let bundle = SwitchboardBundle(providers: [], extensions: [
+            BundleExtension(number: "100", displayName: nil, password: .inline("secret100"), source: "a.yaml:1:1"),
+            BundleExtension(number: "101", displayName: nil, password: .inline("secret101"), source: "a.yaml:2:1"),
+        ], inbound: [], outbound: [])
+        let configuration = RegistrarConfiguration(
+            passwords: ["100": "secret100", "101": "secret101"], bundleDigest: "sha256:test", bundle: bundle)
+        let time = self.time
+        let clock = RegistrarClock { time.now }
+        processor = RequestProcessor(
+            state: RegistrarState(configuration: configuration, policy: RegistrarPolicy(domains: [Self.realm])),
+            location: LocationService(),
+            authenticator: DigestAuthenticator(realm: Self.realm, now: { time.now }),
+            clock: clock, logger: Logger(label: "test"))
+    }
+
+    // MARK: Building requests
+
+    static func register(
+        user: String = "100", toUser: String? = nil, branch: String = "z9hG4bK-1", cseq: Int = 1, callID: String = "call-1",
+        contact: String? = "<sip:100@10.0.0.5:5060>", expires: Int? = 3600, authorization: String? = nil,
+        extraHeaders: [String] = []
+    ) -> [UInt8] {
+        var lines = [
+            "REGISTER sip:\(realm) SIP/2.0",
+            "Via: SIP/2.0/UDP 10.0.0.5:5060;branch=\(branch);rport",
+            "Max-Forwards: 70",
+            "From: <sip:\(user)@\(realm)>;tag=from1",
+            "To: <sip:\(toUser ?? user)@\(realm)>",
+            "Call-ID: \(callID)",
+            "CSeq: \(cseq) REGISTER",
+        ]
+        if let contact { lines.append("Contact: \(contact)") }
+        if let expires { lines.append("Expires: \(expires)") }
+        if let authorization { lines.append("Authorization: \(authorization)") }
+        lines += extraHeaders
+        lines.append("Content-Length: 0")
+        return Array((lines.joined(separator: "\r\n") + "\r\n\r\n").utf8)
+    }
+
+    /// The Authorization header answering `challenge` for `user`/`password`.
+    static func authorization(
+        challenge: String, user: String, password: String, nc: String = "00000001", uri: String = "sip:\(realm)"
+    ) -> String {
+        let value = SIPAuthHeaderValue(challenge)!
+        let nonce = value["nonce"]!
+        let algorithm = DigestAuthAlgorithm(token: value["algorithm"] ?? "MD5")!
+        let response = DigestResponse.response(
+            algorithm: algorithm, username: user, realm: realm, password: password, nonce: nonce, nc: nc,
+            cnonce: "c0ffee", method: "REGISTER", digestURI: uri)
+        return "Digest username=\"\(user)\", realm=\"\(realm)\", nonce=\"\(nonce)\", uri=\"\(uri)\", "
+            + "response=\"\(response)\", algorithm=\(algorithm.token), qop=auth, nc=\(nc), cnonce=\"c0ffee\""
+    }
+
+    func send(_ bytes: [UInt8]) throws -> SIPMessage {
+        let response = try #require(processor.handle(datagram: bytes, from: Self.source))
+        return try SIPParser.parse(response).get()
+    }
+
+    /// REGISTER, 401, REGISTER with credentials: the final response.
+    func registerWithAuth(user: String = "100", password: String = "secret100", cseq: Int = 1, expires: Int? = 3600,
+                          contact: String? = "<sip:100@10.0.0.5:5060>", toUser: String? = nil) throws -> SIPMessage {
+        let challenge = try send(Self.register(user: user, toUser: toUser, branch: "z9hG4bK-c\(cseq)", cseq: cseq, contact: contact, expires: expires))
+        #expect(challenge.statusCode == 401)
+        let header = try #require(challenge.headers[.wwwAuthenticate].first)
+        return try send(Self.register(
+            user: user, toUser: toUser, branch: "z9hG4bK-a\(cseq)", cseq: cseq + 1, contact: contact, expires: expires,
+            authorization: Self.authorization(challenge: header, user: user, password: password)))
+    }
+
+    // MARK: Tests
+
+    @Test func challengeOffersSHA256ThenMD5() throws {
+        let response = try send(Self.register())
+        #expect(response.statusCode == 401)
+        let challenges = response.headers[.wwwAuthenticate]
+        #expect(challenges.count == 2)
+        #expect(challenges[0].contains("algorithm=SHA-256") && challenges[1].contains("algorithm=MD5"))
+        #expect(challenges.allSatisfy { $0.contains("qop=\"auth\"") && $0.contains("realm=\"pbx.example\"") })
+        #expect(response.headers.first(name: .server) == nil)
+        #expect(processor.location.lookup("sip:100@pbx.example", now: 1_000_000).isEmpty)
+    }
+
+    @Test func registerWithDigestListsTheBindingWithDateAndExpires() throws {
+        let response = try registerWithAuth()
+        #expect(response.statusCode == 200)
+        #expect(response.headers[.contact] == ["<sip:100@10.0.0.5:5060>;expires=3600"])
+        #expect(response.headers.first(name: .date)?.hasSuffix("GMT") == true)
+        #expect(try response.headers.topVia.description.contains("received=198.51.100.5"))
+        #expect(try response.headers.topVia.description.contains("rport=40000"))
+        let binding = try #require(processor.location.lookup("sip:100@pbx.example", now: 1_000_000).first)
+        #expect(binding.source == Self.source)
+    }
+
+    @Test(arguments: ["MD5", "SHA-256"])
+    func bothAlgorithmsAuthenticate(_ algorithm: String) throws {
+        let challenge = try send(Self.register())
+        let header = try #require(challenge.headers[.wwwAuthenticate].first { $0.contains("algorithm=\(algorithm)") })
+        let response = try send(Self.register(branch: "z9hG4bK-2", cseq: 2,
+            authorization: Self.authorization(challenge: header, user: "100", password: "secret100")))
+        #expect(response.statusCode == 200)
+    }
+
+    @Test func wrongPasswordAndUnknownUserGetTheSameAnswer() throws {
+        let wrong = try registerWithAuth(password: "nope")
+        let unknown = try registerWithAuth(user: "999", password: "whatever")
+        #expect(wrong.statusCode == 401 && unknown.statusCode == 401)
+        let strip: (SIPMessage) -> [String] = { message in
+            message.headers[.wwwAuthenticate].map { $0.replacing(#/nonce="[^"]*"/#, with: "nonce") }
+        }
+        #expect(strip(wrong) == strip(unknown))
+        #expect(wrong.headers.map(\.name) == unknown.headers.map(\.name))
+        #expect(processor.location.snapshot(now: 1_000_000).isEmpty)
+    }
+
+    @Test func authenticatedUserMayOnlyRegisterItsOwnAoR() throws {
+        let response = try registerWithAuth(contact: "<sip:101@10.0.0.9>", toUser: "101")
+        #expect(response.statusCode == 403)
+        #expect(processor.location.lookup("sip:101@pbx.example", now: 1_000_000).isEmpty)
+    }
+
+    @Test func retransmissionGetsTheSameBytesWithoutReprocessing() throws {
+        let first = try #require(processor.handle(datagram: Self.register(branch: "z9hG4bK-r"), from: Self.source))
+        let again = try #require(processor.handle(datagram: Self.register(branch: "z9hG4bK-r"), from: Self.source))
+        #expect(first == again)
+        #expect(processor.transactions.count == 1)
+    }
+
+    @Test func replayedAuthorizationIsChallengedStale() throws {
+        let challenge = try send(Self.register())
+        let header = try #require(challenge.headers[.wwwAuthenticate].first)
+        let authorization = Self.authorization(challenge: header, user: "100", password: "secret100")
+        #expect(try send(Self.register(branch: "z9hG4bK-x", cseq: 2, authorization: authorization)).statusCode == 200)
+        let replay = try send(Self.register(branch: "z9hG4bK-y", cseq: 3, authorization: authorization))
+        #expect(replay.statusCode == 401)
+        #expect(replay.headers[.wwwAuthenticate].allSatisfy { $0.contains("stale=true") })
+    }
+
+    @Test func requireIsRefusedBeforeAuthentication() throws {
+        let response = try send(Self.register(extraHeaders: ["Require: gruu"]))
+        #expect(response.statusCode == 420)
+        #expect(response.headers.first(name: .unsupported) == "gruu")
+    }
+
+    @Test func foreignDomainIs404WithoutChallenge() throws {
+        var text = String(decoding: Self.register(), as: UTF8.self)
+        text = text.replacingOccurrences(of: "REGISTER sip:pbx.example", with: "REGISTER sip:other.example")
+        #expect(try send(Array(text.utf8)).statusCode == 404)
+    }
+
+    @Test func tooBriefIs423() throws {
+        let response = try registerWithAuth(expires: 10)
+        #expect(response.statusCode == 423)
+        #expect(response.headers.first(name: .minExpires) == "60")
+    }
+
+    @Test func unregisterWithWildcard() throws {
+        #expect(try registerWithAuth().statusCode == 200)
+        let response = try registerWithAuth(cseq: 10, expires: 0, contact: "*")
+        #expect(response.statusCode == 200)
+        #expect(response.headers[.contact].isEmpty)
+        #expect(processor.location.lookup("sip:100@pbx.example", now: 1_000_000).isEmpty)
+    }
+
+    @Test func optionsIsAnsweredAndOtherMethodsRefused() throws {
+        let options = Array("OPTIONS sip:pbx.example SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.5;branch=z9hG4bK-o\r\nMax-Forwards: 70\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:pbx.example>\r\nCall-ID: o1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n".utf8)
+        let answer = try send(options)
+        #expect(answer.statusCode == 200)
+        #expect(answer.headers.first(name: .allow) == "REGISTER, OPTIONS")
+        let subscribe = String(decoding: options, as: UTF8.self).replacingOccurrences(of: "OPTIONS", with: "SUBSCRIBE")
+            .replacingOccurrences(of: "z9hG4bK-o", with: "z9hG4bK-s")
+        #expect(try send(Array(subscribe.utf8)).statusCode == 405)
+        let unknown = String(decoding: options, as: UTF8.self).replacingOccurrences(of: "OPTIONS", with: "FROB")
+            .replacingOccurrences(of: "z9hG4bK-o", with: "z9hG4bK-f")
+        #expect(try send(Array(unknown.utf8)).statusCode == 501)
+    }
+
+    @Test func malformedRequestGets400AndNoBinding() throws {
+        let mismatch = String(decoding: Self.register(), as: UTF8.self).replacingOccurrences(of: "CSeq: 1 REGISTER", with: "CSeq: 1 INVITE")
+        let response = try send(Array(mismatch.utf8))
+        #expect(response.statusCode == 400)
+        #expect(processor.location.snapshot(now: 1_000_000).isEmpty)
+        // Without a Call-ID no response can be matched to the request: it is dropped.
+        let noCallID = String(decoding: Self.register(), as: UTF8.self).replacingOccurrences(of: "Call-ID: call-1\r\n", with: "")
+        #expect(processor.handle(datagram: Array(noCallID.utf8), from: Self.source) == nil)
+        #expect(processor.handle(datagram: Array("garbage\r\n\r\n".utf8), from: Self.source) == nil)
+        #expect(processor.handle(datagram: [], from: Self.source) == nil)
+    }
+
+    @Test func responsesAndAcksAreNotAnswered() {
+        let response = Array("SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 10.0.0.5;branch=z9hG4bK-1\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:a@b>;tag=2\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n".utf8)
+        #expect(processor.handle(datagram: response, from: Self.source) == nil)
+    }
+
+    @Test func serverHeaderOnlyWhenConfigured() throws {
+        let configured = RequestProcessor(
+            state: processor.state, location: LocationService(), authenticator: processor.authenticator,
+            clock: processor.clock, logger: processor.logger, serverHeader: "pbx")
+        let bytes = try #require(configured.handle(datagram: Self.register(), from: Self.source))
+        #expect(try SIPParser.parse(bytes).get().headers.first(name: .server) == "pbx")
+    }
+}
+
+/// A clock the test sets.
+final class TestTime: Sendable {
+    private let value = Mutex<UInt64>(1_000_000)
+
+    var now: UInt64 { value.withLock { $0 } }
+
+    func advance(by seconds: UInt64) {
+        value.withLock { $0 += seconds }
+    }
+}
