@@ -16,7 +16,52 @@ enum AtomicFile {
         var description: String { "cannot write \(path): \(operation) failed: \(String(cString: strerror(code)))" }
     }
 
-    static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
+    static func write(_ bytes: [UInt8], to target: String) throws(WriteError) {
+        // Write through a symbolic link to the file it names, so the link stays a link.
+        var path = target
+        if let resolved = realpath(target, nil) {
+            path = String(cString: resolved)
+            free(resolved)
+        }
+        var info = stat()
+        if stat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG:
+                break
+            case S_IFCHR, S_IFIFO:
+                // `/dev/null`, `/dev/stdout`, a pipe: renaming over them would replace the device
+                // with a file, so write to them directly.
+                return try writeDirectly(bytes, to: path)
+            default:
+                throw WriteError(path: target, operation: "open (not a regular file)", code: EISDIR)
+            }
+        }
+        try replace(path, with: bytes)
+    }
+
+    private static func writeDirectly(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw WriteError(path: path, operation: "open", code: errno) }
+        defer { close(descriptor) }
+        try writeAll(bytes, to: descriptor, path: path)
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(WriteError) {
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { raw in
+                Glibc.write(descriptor, raw.baseAddress! + written, bytes.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(path: path, operation: "write", code: errno)
+            }
+            written += result
+        }
+    }
+
+    /// Temporary file in the same folder, flushed, renamed over `path`.
+    private static func replace(_ path: String, with bytes: [UInt8]) throws(WriteError) {
         let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = "\(folder.isEmpty ? "/" : folder)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -29,16 +74,10 @@ enum AtomicFile {
             unlink(temporary)
             return error
         }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { raw in
-                Glibc.write(descriptor, raw.baseAddress! + written, bytes.count - written)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw fail("write")
-            }
-            written += result
+        do {
+            try writeAll(bytes, to: descriptor, path: path)
+        } catch {
+            throw fail("write")
         }
         guard fsync(descriptor) == 0 else { throw fail("fsync") }
         guard close(descriptor) == 0 else {

@@ -78,6 +78,44 @@ private func goldenPath(_ sample: String) -> String {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    @Test func symbolicLinkStaysALinkAndItsTargetIsReplaced() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let real = folder.appendingPathComponent("real.json").path
+        let link = folder.appendingPathComponent("link.json").path
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: real))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        #expect(runCompile(["samples/small-office"], target: .write(link)).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real)
+        #expect(FileManager.default.contents(atPath: real) == FileManager.default.contents(atPath: goldenPath("small-office")))
+    }
+
+    /// Renaming over a device or a pipe would replace it with a file (as `-o /dev/null` once did
+    /// to a whole machine); such targets are written directly.
+    @Test func pipeTargetIsWrittenNotReplaced() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // A non-blocking reader first, so the writer's open does not wait and nothing can hang;
+        // the small bundle fits in the pipe's buffer.
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
+        #expect(runCompile(["samples/small-office"], target: .write(fifo)).status == 0)
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = read(reader, &chunk, chunk.count)
+            if count <= 0 { break }
+            received += chunk[..<count]
+        }
+        #expect(Data(received) == FileManager.default.contents(atPath: goldenPath("small-office")))
+        var info = stat()
+        #expect(lstat(fifo, &info) == 0)
+        #expect(info.st_mode & S_IFMT == S_IFIFO)
+    }
+
     @Test func checkReportsDrift() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
