@@ -27,26 +27,32 @@ struct RuleReachability {
     }
 
     private func checkOutbound(_ rules: [OutboundRule]) {
+        // Number sets and provider sets once per rule, used by index: cheaper than rebuilding them
+        // for every candidate, and it keeps Swift 6.3.1's CopyPropagation pass from crashing on
+        // closures that capture the loop's `rule`.
+        let numberSets = rules.map(\.numbers)
+        let providerSets = rules.map { Set($0.routes.map(\.provider.value)) }
         var earlier = RulePrefixIndex()
         var reportedCatchAll = false
-        for (position, rule) in rules.enumerated() {
-            let providers = Set(rule.routes.map(\.provider.value))
-            let candidates = earlier.candidates(covering: rule.prefixes.map(\.value)).map { rules[$0] }
-            let covering = candidates.filter { $0.numbers.covers(rule.numbers) }
-            if let shadow = covering.first(where: { providers.isSubset(of: Set($0.routes.map(\.provider.value))) }) {
-                reportShadowed(rule.name, by: shadow.name, kind: "outbound",
-                               note: "`\(shadow.name.value)` catches all its numbers and already tries every provider it names")
-            } else if !reportedCatchAll, !rule.prefixes.isEmpty,
-                      let catchAll = covering.first(where: { $0.numbers.isEverything }) {
+        for position in rules.indices {
+            let numbers = numberSets[position]
+            let covering = earlier.candidates(covering: numbers.prefixes).filter { numberSets[$0].covers(numbers) }
+            if let shadow = covering.first(where: { providerSets[position].isSubset(of: providerSets[$0]) }) {
+                let shadowName = rules[shadow].name
+                reportShadowed(rules[position].name, by: shadowName, kind: "outbound",
+                               note: "`\(shadowName.value)` catches all its numbers and already tries every provider it names")
+            } else if !reportedCatchAll, !numbers.prefixes.isEmpty,
+                      let catchAll = covering.first(where: { numberSets[$0].isEverything }) {
                 reportedCatchAll = true
+                let catchAllName = rules[catchAll].name, ruleName = rules[position].name
                 sink.emit(.warning(
                     .catchAllBeforeSpecific,
-                    "catch-all outbound rule `\(catchAll.name.value)` comes before the more specific rule `\(rule.name.value)`",
-                    at: catchAll.name.span, label: "matches every number",
-                    related: [.init("used only when every route of `\(catchAll.name.value)` is busy", at: rule.name.span)],
-                    help: "move `\(catchAll.name.value)` after the specific rules"))
+                    "catch-all outbound rule `\(catchAllName.value)` comes before the more specific rule `\(ruleName.value)`",
+                    at: catchAllName.span, label: "matches every number",
+                    related: [.init("used only when every route of `\(catchAllName.value)` is busy", at: ruleName.span)],
+                    help: "move `\(catchAllName.value)` after the specific rules"))
             }
-            earlier.add(position, prefixes: rule.prefixes.map(\.value))
+            earlier.add(position, prefixes: numbers.prefixes)
         }
     }
 
