@@ -41,6 +41,12 @@ public struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Value of a Server header in responses; none by default.")
     public var serverHeader: String?
 
+    @Option(help: """
+        Digest algorithms offered, in order (md5, sha-256). MD5 comes first by default because \
+        most phones, SIPp and sipsak answer only the first challenge and know only MD5.
+        """)
+    public var digestAlgorithms: String = "md5,sha-256"
+
     @Option(help: "Event loop threads; default: one per core.")
     public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -53,6 +59,9 @@ public struct ServeCommand: AsyncParsableCommand {
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown log level \(logLevel)") }
         guard minExpires > 0, maxExpires >= minExpires else { throw ValidationError("need 0 < --min-expires ≤ --max-expires") }
         guard maxContacts > 0, threads > 0 else { throw ValidationError("--max-contacts and --threads must be positive") }
+        guard let algorithms = Self.algorithms(digestAlgorithms), !algorithms.isEmpty, Set(algorithms).count == algorithms.count else {
+            throw ValidationError("--digest-algorithms takes md5 and/or sha-256, comma-separated, each once")
+        }
     }
 
     public func run() async throws {
@@ -81,7 +90,8 @@ public struct ServeCommand: AsyncParsableCommand {
         let realm = domains.first ?? addresses.first?.host ?? "switchboard"
         let processor = RequestProcessor(
             state: RegistrarState(configuration: configuration, policy: policy), location: LocationService(),
-            authenticator: DigestAuthenticator(realm: realm), logger: logger, serverHeader: serverHeader)
+            authenticator: DigestAuthenticator(realm: realm, algorithms: Self.algorithms(digestAlgorithms) ?? [.md5]),
+            logger: logger, serverHeader: serverHeader)
 
         let server: RegistrarServer
         do {
@@ -104,6 +114,18 @@ public struct ServeCommand: AsyncParsableCommand {
             }
         }
         await server.shutdown()
+    }
+}
+
+extension ServeCommand {
+    /// `md5,sha-256` → the algorithms in that order; nil if a name is unknown.
+    static func algorithms(_ list: String) -> [DigestAuthAlgorithm]? {
+        var result: [DigestAuthAlgorithm] = []
+        for name in list.split(separator: ",") {
+            guard let algorithm = DigestAuthAlgorithm(token: name.trimmingCharacters(in: .whitespaces)) else { return nil }
+            result.append(algorithm)
+        }
+        return result
     }
 }
 
