@@ -9,8 +9,20 @@ public struct SourceRoot: Sendable {
     public let relativePaths: [String: String]
 
     public init(_ inputs: [ManifestInput]) {
+        // Resolving a path costs a stat per component; files of one folder share the folder's
+        // resolution, so a repository of many small files resolves each folder once.
+        var resolvedFolders: [String: String] = [:]
         let absolute = inputs.map { input in
-            input.path.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
+            input.path.map { path -> String in
+                let folder = (path as NSString).deletingLastPathComponent
+                let name = (path as NSString).lastPathComponent
+                let resolved = resolvedFolders[folder] ?? {
+                    let url = URL(fileURLWithPath: folder.isEmpty ? "." : folder).standardizedFileURL.resolvingSymlinksInPath()
+                    resolvedFolders[folder] = url.path
+                    return url.path
+                }()
+                return resolved == "/" ? "/" + name : resolved + "/" + name
+            }
         }
         let folders = absolute.compactMap { $0.map { ($0 as NSString).deletingLastPathComponent } }
         let root = Self.commonFolder(folders)
