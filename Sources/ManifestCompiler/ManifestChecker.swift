@@ -38,9 +38,9 @@ public struct ManifestChecker: Sendable {
             }
         }
         validateObjects(manifest, sink: sink)
-        let expanded = DefaultRuleExpansion(sink: sink).expand(manifest)
-        validateRelations(expanded, sink: sink)
-        return Result(manifest: expanded, diagnostics: sink.diagnostics, sources: sources, root: root)
+        DefaultRuleExpansion(sink: sink).expand(&manifest)
+        validateRelations(manifest, sink: sink)
+        return Result(manifest: manifest, diagnostics: sink.diagnostics, sources: sources, root: root)
     }
 
     /// Checks of each object on its own, and names unique across all files.
@@ -51,12 +51,15 @@ public struct ManifestChecker: Sendable {
         names.check(manifest.inbound.map(\.name), what: "inbound rule name", of: "inbound rule")
         names.check(manifest.outbound.map(\.name), what: "outbound rule name", of: "outbound rule")
         let providers = ProviderValidator(sink: sink)
-        manifest.providers.forEach(providers.validate)
+        // By position, so each provider is borrowed from the list rather than copied out of it.
+        for position in manifest.providers.indices {
+            providers.validate(manifest.providers[position])
+        }
     }
 
     /// Checks between objects, on the manifest with its default rules expanded.
     private func validateRelations(_ manifest: Manifest, sink: DiagnosticSink) {
-        ReferenceCheck(sink: sink, index: ManifestIndex(manifest)).check(manifest)
+        ReferenceCheck(sink: sink, manifest: manifest).check(manifest)
         RuleReachability(sink: sink).check(manifest)
         DialPlanChecks(sink: sink).check(manifest)
         TrunkOverlap(sink: sink).check(manifest)

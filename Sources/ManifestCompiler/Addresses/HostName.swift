@@ -38,15 +38,41 @@ enum HostName {
     /// Parses a host: IPv6 (with or without brackets), strict IPv4 when every label is numeric,
     /// else a DNS name, lowercased.
     static func parse(_ text: Substring) -> Result<Host, Problem> {
+        // Printable ASCII (every real host) is checked on its bytes; see `ASCII` for why.
+        text.utf8.allSatisfy(ASCII.isPrintable) ? parseASCII(text) : parseGeneral(text)
+    }
+
+    /// The same rules as `parseGeneral`, on bytes. In printable ASCII every byte is a whole
+    /// `Character`, so lengths, labels and the reported character are the same
+    /// (`AddressParsingTests` compares the two).
+    static func parseASCII(_ text: Substring) -> Result<Host, Problem> {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return .failure(.empty) }
+        if first == UInt8(ascii: "["), last == UInt8(ascii: "]") { return parseIPv6(text.dropFirst().dropLast()) }
+        if utf8.contains(UInt8(ascii: ":")) { return parseIPv6(text) }
+        if utf8.allSatisfy({ ASCII.isDigit($0) || $0 == UInt8(ascii: ".") }) { return parseIPv4(text) }
+        if last == UInt8(ascii: ".") { return .failure(.trailingDot) }
+        if utf8.count > 253 { return .failure(.tooLong(utf8.count)) }
+        var hasUppercase = false
+        for label in utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
+            guard let first = label.first, let last = label.last else { return .failure(.emptyLabel) }
+            if label.count > 63 { return .failure(.labelTooLong(String(Substring(label)))) }
+            if let bad = label.first(where: { !(ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "-")) }) {
+                return .failure(.invalidCharacter(Character(Unicode.Scalar(bad)), label: String(Substring(label))))
+            }
+            if first == UInt8(ascii: "-") || last == UInt8(ascii: "-") { return .failure(.hyphenAtEdge(String(Substring(label)))) }
+            hasUppercase = hasUppercase || label.contains(where: ASCII.isUppercaseLetter)
+        }
+        guard hasUppercase else { return .success(.name(String(text))) }
+        return .success(.name(String(decoding: utf8.map(ASCII.lowercased), as: UTF8.self)))
+    }
+
+    /// The rules for any text, `Character` by `Character`.
+    static func parseGeneral(_ text: Substring) -> Result<Host, Problem> {
         if text.isEmpty { return .failure(.empty) }
         if text.first == "[", text.last == "]" { return parseIPv6(text.dropFirst().dropLast()) }
-        if text.contains(":") { return parseIPv6(text) }
-        if text.allSatisfy({ $0.isASCIIDigit || $0 == "." }) {
-            switch IPAddress.parseIPv4(text) {
-            case .success(let address): return .success(.ip(address))
-            case .failure(let reason): return .failure(.invalidIPv4(reason))
-            }
-        }
+        if text.contains(":" as Character) { return parseIPv6(text) }
+        if text.allSatisfy({ $0.isASCIIDigit || $0 == "." }) { return parseIPv4(text) }
         if text.hasSuffix(".") { return .failure(.trailingDot) }
         if text.count > 253 { return .failure(.tooLong(text.count)) }
         for label in text.split(separator: ".", omittingEmptySubsequences: false) {
@@ -58,6 +84,13 @@ enum HostName {
             if label.first == "-" || label.last == "-" { return .failure(.hyphenAtEdge(String(label))) }
         }
         return .success(.name(text.lowercased()))
+    }
+
+    private static func parseIPv4(_ text: Substring) -> Result<Host, Problem> {
+        switch IPAddress.parseIPv4(text) {
+        case .success(let address): .success(.ip(address))
+        case .failure(let reason): .failure(.invalidIPv4(reason))
+        }
     }
 
     private static func parseIPv6(_ text: Substring) -> Result<Host, Problem> {

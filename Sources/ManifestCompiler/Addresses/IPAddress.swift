@@ -22,18 +22,22 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a dotted-quad IPv4 address: exactly four decimal octets 0–255 without leading
     /// zeros (which some parsers read as octal, so `010.0.0.1` would mean 8.0.0.1).
+    ///
+    /// Read on UTF-8 bytes (see `ASCII`): only ASCII digits and dots can make an address, and any
+    /// other byte makes some part fail, just as any other `Character` would.
     public static func parseIPv4(_ text: some StringProtocol) -> Result<IPAddress, ParseError> {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else {
+        let parts = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(ASCII.isDigit) }) else {
             return .failure(.notAnAddress)
         }
         guard parts.count == 4 else { return .failure(.wrongOctetCount(parts.count)) }
         var value: UInt32 = 0
         for part in parts {
-            if part.count > 1, part.first == "0" { return .failure(.leadingZero(octet: String(part))) }
-            guard part.count <= 3, let octet = UInt32(part), octet <= 255 else {
-                return .failure(.octetOutOfRange(octet: String(part)))
-            }
+            func octetText() -> String { String(decoding: part, as: UTF8.self) }
+            if part.count > 1, part.first == UInt8(ascii: "0") { return .failure(.leadingZero(octet: octetText())) }
+            guard part.count <= 3 else { return .failure(.octetOutOfRange(octet: octetText())) }
+            let octet = part.reduce(UInt32(0)) { $0 * 10 + UInt32($1 - UInt8(ascii: "0")) }
+            guard octet <= 255 else { return .failure(.octetOutOfRange(octet: octetText())) }
             value = value << 8 | octet
         }
         return .success(.v4(value))
@@ -41,14 +45,26 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses an IPv6 address in any RFC 4291 text form, without brackets. Zone indexes
     /// (`%eth0`) are refused: they name an interface of one machine, not an address.
+    ///
+    /// The characters are checked on UTF-8 bytes (see `ASCII`); `inet_pton` reads a copy on the
+    /// stack, so a valid address costs no allocation but its own 16 bytes.
     public static func parseIPv6(_ text: some StringProtocol) -> Result<IPAddress, ParseError> {
-        if text.contains("%") { return .failure(.zoneIndex) }
-        guard text.contains(":"), text.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else {
+        let utf8 = text.utf8
+        if utf8.contains(UInt8(ascii: "%")) { return .failure(.zoneIndex) }
+        guard utf8.contains(UInt8(ascii: ":")),
+              utf8.allSatisfy({ ASCII.isHexDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") })
+        else {
             return .failure(.notAnAddress)
         }
         var bytes = [UInt8](repeating: 0, count: 16)
-        let ok = String(text).withCString { pointer in
-            bytes.withUnsafeMutableBytes { inet_pton(AF_INET6, pointer, $0.baseAddress) }
+        let ok = withUnsafeTemporaryAllocation(of: CChar.self, capacity: utf8.count + 1) { cString in
+            var end = 0
+            for byte in utf8 {
+                cString[end] = CChar(bitPattern: byte)
+                end += 1
+            }
+            cString[end] = 0
+            return bytes.withUnsafeMutableBytes { inet_pton(AF_INET6, cString.baseAddress, $0.baseAddress) }
         }
         guard ok == 1 else { return .failure(.invalidIPv6) }
         return .success(.v6(bytes))
@@ -56,7 +72,7 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses either family: IPv6 if the text contains a colon, IPv4 otherwise.
     public static func parse(_ text: some StringProtocol) -> Result<IPAddress, ParseError> {
-        text.contains(":") ? parseIPv6(text) : parseIPv4(text)
+        text.utf8.contains(UInt8(ascii: ":")) ? parseIPv6(text) : parseIPv4(text)
     }
 
     /// Canonical text: dotted quad, or RFC 5952 compressed IPv6.
@@ -92,8 +108,4 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
         case .v6(let bytes): bytes
         }
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -24,13 +24,14 @@ struct AddressRangeDecoder {
             guard after.isEmpty || after.first == ":" else { return fail("unexpected text after `]`") }
             portText = after.isEmpty ? nil : after.dropFirst()
             body = body[body.index(after: body.startIndex)..<close]
-        } else if !body.contains("::"), body.filter({ $0 == ":" }).count == 1, let colon = body.firstIndex(of: ":") {
+        } else if !ASCII.containsPair(UInt8(ascii: ":"), in: body.utf8),
+                  body.utf8.count(where: { $0 == UInt8(ascii: ":") }) == 1, let colon = body.firstIndex(of: ":") {
             portText = body[body.index(after: colon)...]
             body = body[..<colon]
         }
         var port: Int?
         if let portText {
-            guard portText.allSatisfy(\.isASCIIDigit), let value = Int(portText), ServerAddressDecoder.portRange.contains(value) else {
+            guard portText.utf8.allSatisfy(ASCII.isDigit), let value = Int(portText), ServerAddressDecoder.portRange.contains(value) else {
                 return fail("the port `\(portText)` is not between 1 and 65535")
             }
             port = value
@@ -42,7 +43,7 @@ struct AddressRangeDecoder {
         case .success(let parsed):
             address = parsed
         case .failure(let reason):
-            if reason == .notAnAddress, addressText[0].contains(where: \.isLetter), !addressText[0].contains(":") {
+            if reason == .notAnAddress, addressText[0].contains(where: \.isLetter), !addressText[0].contains(":" as Character) {
                 return fail(
                     "trunk sources must be IP addresses, not host names",
                     help: "write the provider's signalling addresses, e.g. `203.0.113.0/28`; "
@@ -52,7 +53,7 @@ struct AddressRangeDecoder {
         }
         var prefix = address.bitWidth
         if addressText.count == 2 {
-            guard addressText[1].allSatisfy(\.isASCIIDigit), let value = Int(addressText[1]),
+            guard addressText[1].utf8.allSatisfy(ASCII.isDigit), let value = Int(addressText[1]),
                   (0...address.bitWidth).contains(value), !(addressText[1].count > 1 && addressText[1].first == "0")
             else {
                 return fail("the prefix length `/\(addressText[1])` is not between 0 and \(address.bitWidth)")

@@ -2,10 +2,11 @@ import Diagnostics
 
 /// Caller IDs in E.164: `+`, a country code not starting with 0, at most 15 digits in all.
 enum CallerID {
+    /// Checked on UTF-8 bytes (see `ASCII`): `+` and digits are ASCII, so bytes are characters.
     static func isE164(_ text: String) -> Bool {
-        guard text.first == "+" else { return false }
-        let digits = text.dropFirst()
-        return (2...15).contains(digits.count) && digits.allSatisfy(\.isASCIIDigit) && digits.first != "0"
+        guard text.utf8.first == UInt8(ascii: "+") else { return false }
+        let digits = text.utf8.dropFirst()
+        return (2...15).contains(digits.count) && digits.allSatisfy(ASCII.isDigit) && digits.first != UInt8(ascii: "0")
     }
 
     /// A likely E.164 form of a number written another way, or nil when it cannot be told

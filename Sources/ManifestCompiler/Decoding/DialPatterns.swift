@@ -10,9 +10,11 @@ struct DialPatterns {
     let sink: DiagnosticSink
 
     /// `8`, `+7`, `*21#`: digits, `*` and `#`, with an optional leading `+`.
+    /// Checked on UTF-8 bytes (see `ASCII`): every allowed character is one ASCII byte.
     static func isPrefix(_ text: String) -> Bool {
-        let body = text.hasPrefix("+") ? text.dropFirst() : Substring(text)
-        return !body.isEmpty && body.count <= maxPrefixLength && body.allSatisfy { $0.isASCIIDigit || $0 == "*" || $0 == "#" }
+        let body = text.utf8.first == UInt8(ascii: "+") ? text.utf8.dropFirst() : text.utf8[...]
+        return !body.isEmpty && body.count <= maxPrefixLength
+            && body.allSatisfy { ASCII.isDigit($0) || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "#") }
     }
 
     func prefixes(_ nodes: [YAMLNode]?, field: String) -> [Located<String>] {
@@ -48,7 +50,7 @@ struct DialPatterns {
     /// An internal extension number: 1 to 10 digits.
     func extensionNumber(_ node: YAMLNode, field: String) -> Located<String>? {
         guard let text = ScalarDecoder(sink: sink).string(node, field: field) else { return nil }
-        guard Self.extensionLengths.contains(text.value.count), text.value.allSatisfy(\.isASCIIDigit) else {
+        guard Self.extensionLengths.contains(text.value.utf8.count), text.value.utf8.allSatisfy(ASCII.isDigit) else {
             sink.emit(.error(
                 .invalidExtensionNumber, "`\(text.value)` is not an extension number", at: text.span,
                 label: "extension numbers are 1 to 10 digits",

@@ -22,25 +22,36 @@ struct ManifestDecoder {
         if let defaults = fields.value("defaults") {
             DefaultsDecoder(sink: sink).decode(defaults, into: &manifest.defaults)
         }
-        manifest.providers += decodeList(fields, "providers", item: "provider", ProviderDecoder(sink: sink).decode)
-        manifest.extensions += decodeList(fields, "extensions", item: "extension", ExtensionDecoder(sink: sink).decode)
-        manifest.inbound += decodeList(fields, "inbound", item: "inbound rule", InboundRuleDecoder(sink: sink).decode)
-        manifest.outbound += decodeList(fields, "outbound", item: "outbound rule", OutboundRuleDecoder(sink: sink).decode)
+        decodeList(fields, "providers", item: "provider", into: &manifest.providers, ProviderDecoder(sink: sink).decode)
+        decodeList(fields, "extensions", item: "extension", into: &manifest.extensions, ExtensionDecoder(sink: sink).decode)
+        decodeList(fields, "inbound", item: "inbound rule", into: &manifest.inbound, InboundRuleDecoder(sink: sink).decode)
+        decodeList(fields, "outbound", item: "outbound rule", into: &manifest.outbound, OutboundRuleDecoder(sink: sink).decode)
     }
 
     /// A section is a list of mappings; each entry is decoded on its own, so one broken entry
     /// does not hide the problems of the others.
+    ///
+    /// Entries are appended to the manifest's list in place: a `Provider` is about 1 KB, and
+    /// decoding into a list of its own and then appending that list held both at once.
     private func decodeList<Item>(
-        _ fields: FieldReader, _ key: String, item: String, _ decode: (YAMLNode) -> Item?
-    ) -> [Item] {
-        guard let node = fields.value(key) else { return [] }
+        _ fields: FieldReader, _ key: String, item: String, into list: inout [Item], _ decode: (YAMLNode) -> Item?
+    ) {
+        guard let node = fields.value(key) else { return }
         guard case .sequence(let sequence) = node else {
             sink.emit(.error(
                 .wrongNodeKind, "`\(key)` must be a list, found \(node.kindDescription)", at: node.span,
                 help: "start each \(item) with `- `"))
-            return []
+            return
         }
-        return sequence.items.compactMap(decode)
+        // Room for every entry at once (one big file fills its list without regrowing), but never
+        // less than doubling, so many small files still grow the list geometrically.
+        let needed = list.count + sequence.items.count
+        if needed > list.capacity {
+            list.reserveCapacity(max(needed, 2 * list.capacity))
+        }
+        for entry in sequence.items {
+            if let decoded = decode(entry) { list.append(decoded) }
+        }
     }
 
     private func checkVersion(_ node: YAMLNode) {

@@ -18,11 +18,14 @@ struct NameRules {
         return nil
     }
 
+    /// Checked on UTF-8 bytes (see `ASCII`): a slug is ASCII, so its bytes are its characters.
     static func isSlug(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, ("a"..."z").contains(first), text.count <= maxLength,
-              !text.hasSuffix("-"), !text.contains("--")
+        let utf8 = text.utf8
+        guard let first = utf8.first, ASCII.isLowercaseLetter(first), utf8.count <= maxLength,
+              utf8.last != UInt8(ascii: "-"),
+              utf8.allSatisfy({ ASCII.isLowercaseLetter($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "-") })
         else { return false }
-        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        return !ASCII.containsPair(UInt8(ascii: "-"), in: utf8)
     }
 
     /// `Acme Telecom` → `acme-telecom`, or nil when nothing usable is left.

@@ -57,7 +57,7 @@ struct ScalarDecoder {
         guard let scalar = scalar(node, field: field) else { return nil }
         let text = scalar.text
         let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
-        let isDecimal = !digits.isEmpty && digits.allSatisfy(\.isASCIIDigit)
+        let isDecimal = !digits.isEmpty && digits.utf8.allSatisfy(ASCII.isDigit)
         guard isDecimal else {
             sink.emit(.error(
                 .invalidInteger, "`\(field)` must be a whole number, found `\(text)`", at: scalar.span,

@@ -36,7 +36,7 @@ struct SecretDecoder {
                 }
                 return Located(.environment(env.value), at: mapping.span)
             case (nil, let file?):
-                guard !file.value.contains("\0") else {
+                guard !file.value.utf8.contains(0) else {
                     sink.emit(.error(.invalidSecretReference, "the file path contains a NUL character", at: file.span))
                     return nil
                 }
@@ -63,11 +63,13 @@ struct SecretDecoder {
         }
     }
 
+    /// ASCII letters, digits and `_`, not starting with a digit; checked on UTF-8 bytes (see
+    /// `ASCII`; Unicode property lookups cost hundreds of instructions per character).
     static func isVariableName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
+        guard let first = name.utf8.first, first == UInt8(ascii: "_") || ASCII.isLetter(first) else {
             return false
         }
-        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+        return name.utf8.allSatisfy { $0 == UInt8(ascii: "_") || ASCII.isLetter($0) || ASCII.isDigit($0) }
     }
 
     /// `ACME_PASSWORD` for the password of provider `acme`, as a ready-to-paste suggestion.

@@ -38,7 +38,8 @@ struct ServerAddressDecoder {
             return nil
         }
         let text = Substring(scalar.text)
-        if text.contains(where: \.isWhitespace) {
+        // Printable ASCII has no white space: only other text needs the (slow) `Character` test.
+        if !text.utf8.allSatisfy(ASCII.isPrintable), text.contains(where: \.isWhitespace) {
             let squeezed = text.filter { !$0.isWhitespace }
             sink.emit(.error(
                 .invalidAddressSyntax, "`\(field)` contains white space: `\(text)`", at: scalar.span,
@@ -58,7 +59,7 @@ struct ServerAddressDecoder {
         guard let host = decodeHost(parts.host, at: scalar.span, field: field) else { return nil }
         var port: Int?
         if let portText = parts.port {
-            guard let value = Int(portText), portText.allSatisfy(\.isASCIIDigit), Self.portRange.contains(value) else {
+            guard portText.utf8.allSatisfy(ASCII.isDigit), let value = Int(portText), Self.portRange.contains(value) else {
                 sink.emit(.error(
                     .valueOutOfRange, "`\(field)` has an invalid port `\(portText)`", at: scalar.span,
                     label: "ports are 1 to 65535",

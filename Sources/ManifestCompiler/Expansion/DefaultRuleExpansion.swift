@@ -12,24 +12,39 @@ struct DefaultRuleExpansion {
     static func inboundName(for provider: String) -> String { "inbound-\(provider)" }
     static func outboundName(for provider: String) -> String { "outbound-\(provider)" }
 
-    func expand(_ manifest: Manifest) -> Manifest {
-        var expanded = manifest
+    /// Appends the generated rules to `manifest` in place. (Returning an expanded copy kept the
+    /// original alive next to it, so appending copied both rule lists; and iterating the providers
+    /// by value copied each provider, about 1 KB with some twenty reference-counted fields.)
+    func expand(_ manifest: inout Manifest) {
         let explicitInbound = Set(manifest.inbound.map(\.name.value))
         let explicitOutbound = Set(manifest.outbound.map(\.name.value))
-        for provider in manifest.providers where provider.enabled?.value ?? true {
-            let name = provider.name.value
-            if provider.incomingCalls?.value ?? true, provider.inboundRule?.value != RuleGeneration.none,
-               !explicitInbound.contains(Self.inboundName(for: name)) {
-                if let rule = generatedInbound(for: provider, defaults: manifest.defaults) {
-                    expanded.inbound.append(rule)
-                }
-            }
-            if provider.outgoingCalls?.value ?? true, provider.outboundRule?.value != RuleGeneration.none,
-               !explicitOutbound.contains(Self.outboundName(for: name)) {
-                expanded.outbound.append(generatedOutbound(for: provider))
+        var inbound: [InboundRule] = []
+        var outbound: [OutboundRule] = []
+        for position in manifest.providers.indices {
+            expand(manifest.providers[position], defaults: manifest.defaults, explicitInbound: explicitInbound,
+                   explicitOutbound: explicitOutbound, into: &inbound, &outbound)
+        }
+        manifest.inbound.append(contentsOf: inbound)
+        manifest.outbound.append(contentsOf: outbound)
+    }
+
+    /// The default rules of one provider (borrowed from the manifest's list).
+    private func expand(
+        _ provider: Provider, defaults: ManifestDefaults, explicitInbound: Set<String>, explicitOutbound: Set<String>,
+        into inbound: inout [InboundRule], _ outbound: inout [OutboundRule]
+    ) {
+        guard provider.enabled?.value ?? true else { return }
+        let name = provider.name.value
+        if provider.incomingCalls?.value ?? true, provider.inboundRule?.value != RuleGeneration.none,
+           !explicitInbound.contains(Self.inboundName(for: name)) {
+            if let rule = generatedInbound(for: provider, defaults: defaults) {
+                inbound.append(rule)
             }
         }
-        return expanded
+        if provider.outgoingCalls?.value ?? true, provider.outboundRule?.value != RuleGeneration.none,
+           !explicitOutbound.contains(Self.outboundName(for: name)) {
+            outbound.append(generatedOutbound(for: provider))
+        }
     }
 
     private func generatedInbound(for provider: Provider, defaults: ManifestDefaults) -> InboundRule? {

@@ -1,20 +1,23 @@
 /// Lookups by name over a manifest, built once for the cross-object checks.
+///
+/// It holds positions in the manifest's lists, not copies of the objects: a `Provider` is about
+/// 1 KB with some twenty reference-counted fields, so a dictionary of copies cost a copy (and its
+/// retains and releases) per provider.
 struct ManifestIndex {
-    let providers: [String: Provider]
-    let extensions: [String: Extension]
+    /// Position in `manifest.providers` of the first provider of each name.
+    let providerPositions: [String: Int]
+    let extensionNumbers: Set<String>
     let providerNames: [String]
 
     init(_ manifest: Manifest) {
-        var providers: [String: Provider] = [:]
-        for provider in manifest.providers where providers[provider.name.value] == nil {
-            providers[provider.name.value] = provider
+        var providerPositions: [String: Int] = [:]
+        providerPositions.reserveCapacity(manifest.providers.count)
+        for position in manifest.providers.indices {
+            let name = manifest.providers[position].name.value
+            if providerPositions[name] == nil { providerPositions[name] = position }
         }
-        var extensions: [String: Extension] = [:]
-        for item in manifest.extensions where extensions[item.number.value] == nil {
-            extensions[item.number.value] = item
-        }
-        self.providers = providers
-        self.extensions = extensions
+        self.providerPositions = providerPositions
+        self.extensionNumbers = Set(manifest.extensions.lazy.map(\.number.value))
         self.providerNames = manifest.providers.map(\.name.value)
     }
 }

@@ -4,6 +4,15 @@ import Diagnostics
 struct ReferenceCheck {
     let sink: DiagnosticSink
     let index: ManifestIndex
+    /// The manifest's providers, which `index` points into. Providers are passed on from here as
+    /// borrowed arguments (`providers[position]`), never copied into locals: each is about 1 KB.
+    let providers: [Provider]
+
+    init(sink: DiagnosticSink, manifest: Manifest) {
+        self.sink = sink
+        self.index = ManifestIndex(manifest)
+        self.providers = manifest.providers
+    }
 
     func check(_ manifest: Manifest) {
         if let destination = manifest.defaults.inboundDestination {
@@ -18,40 +27,28 @@ struct ReferenceCheck {
     }
 
     private func checkInbound(_ rule: InboundRule) {
-        if let name = rule.provider, let provider = resolveProvider(name) {
-            if !provider.allowsIncoming {
-                let reason = provider.isEnabled ? "does not allow incoming calls" : "is disabled"
-                sink.emit(.warning(
-                    .inboundThroughRefusingProvider,
-                    "inbound rule `\(rule.name.value)` is for provider `\(name.value)`, which \(reason)",
-                    at: name.span,
-                    related: [.init("`\(name.value)` is defined here", at: provider.name.span)],
-                    notes: ["no call arrives through `\(name.value)`, so this rule never matches"]))
-            }
+        if let name = rule.provider, let position = resolveProvider(name) {
+            checkProvider(providers[position], of: rule, named: name)
         }
         if let destination = rule.destination { checkDestination(destination) }
+    }
+
+    private func checkProvider(_ provider: Provider, of rule: InboundRule, named name: Located<String>) {
+        guard !provider.allowsIncoming else { return }
+        let reason = provider.isEnabled ? "does not allow incoming calls" : "is disabled"
+        sink.emit(.warning(
+            .inboundThroughRefusingProvider,
+            "inbound rule `\(rule.name.value)` is for provider `\(name.value)`, which \(reason)",
+            at: name.span,
+            related: [.init("`\(name.value)` is defined here", at: provider.name.span)],
+            notes: ["no call arrives through `\(name.value)`, so this rule never matches"]))
     }
 
     private func checkOutbound(_ rule: OutboundRule) {
         var unusable = 0
         for route in rule.routes {
-            guard let provider = resolveProvider(route.provider) else { continue }
-            if !provider.isEnabled {
-                unusable += 1
-                sink.emit(.warning(
-                    .routeThroughDisabledProvider,
-                    "outbound rule `\(rule.name.value)` routes through `\(provider.name.value)`, which is disabled",
-                    at: route.provider.span, related: [.init("disabled here", at: provider.enabled?.span ?? provider.name.span)],
-                    notes: ["the route is skipped while the provider is disabled"]))
-            } else if !provider.allowsOutgoing {
-                unusable += 1
-                sink.emit(.warning(
-                    .routeThroughOutgoingDenied,
-                    "outbound rule `\(rule.name.value)` routes through `\(provider.name.value)`, which does not allow outgoing calls",
-                    at: route.provider.span,
-                    related: [.init("outgoing calls are off here", at: provider.outgoingCalls?.span ?? provider.name.span)],
-                    notes: ["the route is always skipped"]))
-            }
+            guard let position = resolveProvider(route.provider) else { continue }
+            if !checkRoute(route, of: rule, through: providers[position]) { unusable += 1 }
         }
         if unusable > 0, unusable == rule.routes.count {
             sink.emit(.error(
@@ -61,9 +58,31 @@ struct ReferenceCheck {
         }
     }
 
+    /// Warns about a route through a provider that cannot carry it; false for such a route.
+    private func checkRoute(_ route: OutboundRoute, of rule: OutboundRule, through provider: Provider) -> Bool {
+        if !provider.isEnabled {
+            sink.emit(.warning(
+                .routeThroughDisabledProvider,
+                "outbound rule `\(rule.name.value)` routes through `\(provider.name.value)`, which is disabled",
+                at: route.provider.span, related: [.init("disabled here", at: provider.enabled?.span ?? provider.name.span)],
+                notes: ["the route is skipped while the provider is disabled"]))
+            return false
+        }
+        if !provider.allowsOutgoing {
+            sink.emit(.warning(
+                .routeThroughOutgoingDenied,
+                "outbound rule `\(rule.name.value)` routes through `\(provider.name.value)`, which does not allow outgoing calls",
+                at: route.provider.span,
+                related: [.init("outgoing calls are off here", at: provider.outgoingCalls?.span ?? provider.name.span)],
+                notes: ["the route is always skipped"]))
+            return false
+        }
+        return true
+    }
+
     private func checkDestination(_ destination: Destination) {
-        for number in destination.extensions where index.extensions[number.value] == nil {
-            let suggestion = Suggestions.closest(to: number.value, among: Array(index.extensions.keys).sorted())
+        for number in destination.extensions where !index.extensionNumbers.contains(number.value) {
+            let suggestion = Suggestions.closest(to: number.value, among: index.extensionNumbers.sorted())
             sink.emit(.error(
                 .unknownExtension, "no extension has the number `\(number.value)`", at: number.span,
                 label: suggestion.map { "did you mean `\($0)`?" },
@@ -71,9 +90,9 @@ struct ReferenceCheck {
         }
     }
 
-    /// The provider a rule names, or nil after reporting an unknown name.
-    private func resolveProvider(_ name: Located<String>) -> Provider? {
-        if let provider = index.providers[name.value] { return provider }
+    /// The position of the provider a rule names, or nil after reporting an unknown name.
+    private func resolveProvider(_ name: Located<String>) -> Int? {
+        if let position = index.providerPositions[name.value] { return position }
         let suggestion = Suggestions.closest(to: name.value, among: index.providerNames)
         sink.emit(.error(
             .unknownProvider, "no provider is named `\(name.value)`", at: name.span,

@@ -17,9 +17,11 @@ struct TrunkOverlap {
 
     func check(_ manifest: Manifest) {
         var entries: [Entry] = []
-        for provider in manifest.providers where provider.effectiveType == .trunk {
-            for range in provider.effectiveTrunkAllow {
-                entries.append(Entry(provider: provider.name.value, range: range, bytes: range.value.network.bytes))
+        // By position, reading through the list: iterating by value copied every provider.
+        for position in manifest.providers.indices where manifest.providers[position].effectiveType == .trunk {
+            let name = manifest.providers[position].name.value
+            for range in manifest.providers[position].effectiveTrunkAllow {
+                entries.append(Entry(provider: name, range: range, bytes: range.value.network.bytes))
             }
         }
         entries.sort { lhs, rhs in

@@ -6,75 +6,40 @@
 /// - Strings escape only `"`, `\` and control characters (as `\n`, `\t`, `\r`, `\b`, `\f` or
 ///   `\u00XX`); `/` and non-ASCII characters are written as they are.
 /// - Numbers are integers in decimal. There are no floating-point values in a bundle.
+///
+/// The bundle file itself is not written through here but member by member (see
+/// `CanonicalJSONOutput` and `BundleEncoding`); both share the same layout and escaping code.
 public enum CanonicalJSONWriter {
     public static func bytes(_ value: JSONValue) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(4096)
-        write(value, indent: 0, into: &output)
-        output.append(UInt8(ascii: "\n"))
-        return output
+        var output = CanonicalJSONOutput()
+        write(value, into: &output)
+        return output.finish()
     }
 
-    private static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
+    private static func write(_ value: JSONValue, into output: inout CanonicalJSONOutput) {
         switch value {
         case .null:
-            output.append(contentsOf: "null".utf8)
+            output.null()
         case .bool(let flag):
-            output.append(contentsOf: (flag ? "true" : "false").utf8)
+            output.bool(flag)
         case .integer(let number):
-            output.append(contentsOf: String(number).utf8)
+            output.integer(number)
         case .string(let text):
-            writeString(text, into: &output)
+            output.string(text)
         case .array(let items):
-            guard !items.isEmpty else { return output.append(contentsOf: "[]".utf8) }
-            output.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                newline(indent + 1, into: &output)
-                write(item, indent: indent + 1, into: &output)
+            output.beginArray()
+            for item in items {
+                output.element()
+                write(item, into: &output)
             }
-            newline(indent, into: &output)
-            output.append(UInt8(ascii: "]"))
+            output.endArray()
         case .object(let members):
-            guard !members.isEmpty else { return output.append(contentsOf: "{}".utf8) }
-            output.append(UInt8(ascii: "{"))
-            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            for (index, member) in sorted.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                newline(indent + 1, into: &output)
-                writeString(member.key, into: &output)
-                output.append(contentsOf: ": ".utf8)
-                write(member.value, indent: indent + 1, into: &output)
+            output.beginObject()
+            for member in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+                output.key(member.key)
+                write(member.value, into: &output)
             }
-            newline(indent, into: &output)
-            output.append(UInt8(ascii: "}"))
+            output.endObject()
         }
-    }
-
-    private static func newline(_ indent: Int, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\n"))
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
-    }
-
-    private static func writeString(_ text: String, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
-            case 0x0A: output.append(contentsOf: "\\n".utf8)
-            case 0x0D: output.append(contentsOf: "\\r".utf8)
-            case 0x09: output.append(contentsOf: "\\t".utf8)
-            case 0x08: output.append(contentsOf: "\\b".utf8)
-            case 0x0C: output.append(contentsOf: "\\f".utf8)
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                output.append(contentsOf: "\\u00".utf8)
-                output.append(hex[Int(byte >> 4)])
-                output.append(hex[Int(byte & 0x0F)])
-            default: output.append(byte)
-            }
-        }
-        output.append(UInt8(ascii: "\""))
     }
 }

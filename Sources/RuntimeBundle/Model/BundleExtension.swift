@@ -21,3 +21,15 @@ public struct BundleExtension: Hashable, Sendable, Decodable, JSONRepresentable 
         ])
     }
 }
+
+extension BundleExtension: CanonicalJSONWritable {
+    /// The members of `jsonValue`, in key order (see `CanonicalJSONWritable`).
+    func writeCanonical(to output: inout CanonicalJSONOutput) {
+        output.beginObject()
+        output.member("display_name", displayName)
+        output.member("number", number)
+        output.member("password", password)
+        output.member("source", source)
+        output.endObject()
+    }
+}

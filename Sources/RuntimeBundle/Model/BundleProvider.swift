@@ -107,6 +107,49 @@ public struct BundleProvider: Hashable, Sendable, Decodable, JSONRepresentable {
     }
 }
 
+extension BundleProvider: CanonicalJSONWritable {
+    /// The members of `jsonValue`, in key order (see `CanonicalJSONWritable`).
+    func writeCanonical(to output: inout CanonicalJSONOutput) {
+        output.beginObject()
+        output.member("caller_id", callerId)
+        output.key("calls")
+        output.beginObject()
+        output.member("incoming", calls.incoming)
+        output.member("outgoing", calls.outgoing)
+        output.endObject()
+        output.member("enabled", enabled)
+        output.member("lines", lines)
+        output.member("login", login)
+        output.member("name", name)
+        output.member("password", password)
+        output.member("proxy", proxy)
+        if let registration {
+            output.key("registration")
+            output.beginObject()
+            output.member("expires", registration.expires)
+            output.endObject()
+        }
+        output.member("registration_ip", registrationIp)
+        output.key("rules")
+        output.beginObject()
+        output.member("inbound", rules.inbound)
+        output.member("outbound", rules.outbound)
+        output.endObject()
+        output.member("servers", servers)
+        output.member("source", source)
+        output.member("title", title)
+        if let trunk {
+            output.key("trunk")
+            output.beginObject()
+            output.member("allow", trunk.allow)
+            output.member("derived", trunk.derived)
+            output.endObject()
+        }
+        output.member("type", type)
+        output.endObject()
+    }
+}
+
 /// A server or proxy: host, transport, and a port only when the manifest gave one.
 public struct BundleAddress: Hashable, Sendable, Decodable, JSONRepresentable {
     /// A DNS name (lowercase), an IPv4 address, or an IPv6 address without brackets.
@@ -127,8 +170,18 @@ public struct BundleAddress: Hashable, Sendable, Decodable, JSONRepresentable {
     }
 }
 
+extension BundleAddress: CanonicalJSONWritable {
+    func writeCanonical(to output: inout CanonicalJSONOutput) {
+        output.beginObject()
+        output.member("host", host)
+        output.member("port", port)
+        output.member("transport", transport)
+        output.endObject()
+    }
+}
+
 /// The number of lines of a provider: a limit, or `unlimited` (written out, never implied).
-public enum LineLimit: Hashable, Sendable, Decodable, JSONRepresentable {
+public enum LineLimit: Hashable, Sendable, Decodable, JSONRepresentable, CanonicalJSONWritable {
     case limited(Int)
     case unlimited
 
@@ -136,6 +189,13 @@ public enum LineLimit: Hashable, Sendable, Decodable, JSONRepresentable {
         switch self {
         case .limited(let count): .integer(count)
         case .unlimited: .string("unlimited")
+        }
+    }
+
+    func writeCanonical(to output: inout CanonicalJSONOutput) {
+        switch self {
+        case .limited(let count): output.integer(count)
+        case .unlimited: output.string("unlimited")
         }
     }
 

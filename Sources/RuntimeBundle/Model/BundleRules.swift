@@ -115,3 +115,54 @@ public struct BundleOutboundRule: Hashable, Sendable, Decodable, JSONRepresentab
         ])
     }
 }
+
+// The canonical writers of the rule types: the members of each `jsonValue`, in key order (see
+// `CanonicalJSONWritable`).
+
+extension BundleDestination: CanonicalJSONWritable {
+    func writeCanonical(to output: inout CanonicalJSONOutput) {
+        output.beginObject()
+        output.member("extensions", extensions)
+        output.member("ring", ring)
+        output.endObject()
+    }
+}
+
+extension BundleInboundRule: CanonicalJSONWritable {
+    func writeCanonical(to output: inout CanonicalJSONOutput) {
+        output.beginObject()
+        output.member("called_prefixes", calledPrefixes)
+        output.member("caller_prefixes", callerPrefixes)
+        output.member("destination", destination)
+        output.member("generated_for", generatedFor)
+        output.member("name", name)
+        output.member("provider", provider)
+        output.member("source", source)
+        output.endObject()
+    }
+}
+
+extension BundleRoute: CanonicalJSONWritable {
+    func writeCanonical(to output: inout CanonicalJSONOutput) {
+        output.beginObject()
+        output.member("prepend", prepend)
+        output.member("provider", provider)
+        output.member("strip", strip)
+        output.endObject()
+    }
+}
+
+extension BundleOutboundRule: CanonicalJSONWritable {
+    func writeCanonical(to output: inout CanonicalJSONOutput) {
+        output.beginObject()
+        output.member("caller_id", callerId)
+        output.member("generated_for", generatedFor)
+        output.member("max_length", maxLength)
+        output.member("min_length", minLength)
+        output.member("name", name)
+        output.member("prefixes", prefixes)
+        output.member("routes", routes)
+        output.member("source", source)
+        output.endObject()
+    }
+}

@@ -1,5 +1,5 @@
 /// Where the registrar finds a secret. The compiler never resolves it.
-public enum BundleSecret: Hashable, Sendable, Codable, JSONRepresentable {
+public enum BundleSecret: Hashable, Sendable, Codable, JSONRepresentable, CanonicalJSONWritable {
     /// An environment variable of the registrar's process.
     case env(String)
     /// A file whose content, without a final line break, is the secret. A relative path is
@@ -14,6 +14,16 @@ public enum BundleSecret: Hashable, Sendable, Codable, JSONRepresentable {
         case .file(let path): .object(["file": .string(path)])
         case .inline(let secret): .object(["inline": .string(secret)])
         }
+    }
+
+    func writeCanonical(to output: inout CanonicalJSONOutput) {
+        output.beginObject()
+        switch self {
+        case .env(let name): output.member("env", name)
+        case .file(let path): output.member("file", path)
+        case .inline(let secret): output.member("inline", secret)
+        }
+        output.endObject()
     }
 
     private enum CodingKeys: String, CodingKey { case env, file, inline }

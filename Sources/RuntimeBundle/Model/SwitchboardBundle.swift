@@ -38,3 +38,29 @@ public struct SwitchboardBundle: Hashable, Sendable, Decodable {
         ])
     }
 }
+
+extension SwitchboardBundle {
+    /// Writes `contentJSON` (the bundle without its digest) in key order (see
+    /// `CanonicalJSONWritable`); `BundleEncoding` puts the digest in front of it.
+    func writeContent(to output: inout CanonicalJSONOutput) {
+        output.beginObject()
+        output.member("extensions", extensions)
+        output.member("format", Self.formatName)
+        output.member("format_version", formatVersion)
+        output.member("inbound", inbound)
+        output.member("outbound", outbound)
+        output.member("providers", providers)
+        output.endObject()
+    }
+
+    /// A generous guess at the size of the encoded bundle, so the output buffer is allocated
+    /// once instead of doubling (and copying) its way up: at the last doubling the old and the
+    /// new buffer would both be alive, half again the bundle's size at the memory peak. Reserved
+    /// but unwritten pages cost no resident memory, so guessing high is cheap.
+    var estimatedEncodedSize: Int {
+        let inboundTargets = inbound.reduce(0) { $0 + $1.destination.extensions.count }
+        let routes = outbound.reduce(0) { $0 + $1.routes.count }
+        return 4096 + 1024 * providers.count + 320 * extensions.count + 480 * inbound.count
+            + 32 * inboundTargets + 400 * outbound.count + 128 * routes
+    }
+}
