@@ -73,6 +73,7 @@ let package = Package(
             dependencies: ["SwitchboardCLI", "ManifestCompiler", "RuntimeBundle"],
             exclude: ["Golden"]
         ),
+        .testTarget(name: "InteropTests", exclude: ["Peers"]),
     ],
     swiftLanguageModes: [.v6]
 )
