@@ -41,7 +41,9 @@ public enum BundleEncoding {
         var output = CanonicalJSONOutput(reservingCapacity: 96)
         output.beginObject()
         output.member("digest", digest)
-        return Array(output.bytes.dropFirst()) + [UInt8(ascii: ",")]
+        // `{`, the member on its own line, and the document's final line break: keep the member.
+        let written = output.finish()
+        return Array(written.dropFirst().dropLast()) + [UInt8(ascii: ",")]
     }
 
     /// Every digest has this length, so the gap for it is known before the content is hashed.

@@ -2,11 +2,11 @@ import Diagnostics
 
 /// A mapping or sequence that is still open while the composer reads its children.
 ///
-/// A class on purpose: children are appended in place through the reference. A value type
-/// re-pushed on a stack copies its child array on every append (measured 16× slower).
-/// All mutable state sits in one struct, `content`, so that placing a child costs one access to
-/// the class (each access to a class property is a dynamic exclusivity check).
-final class CollectionFrame {
+/// A struct kept on the composer's stack and changed in place there (`stack[top].content…`), so
+/// children are appended to arrays that only the frame holds, without a copy. (Popping a frame,
+/// changing it and pushing it back would copy its child array on every append; a class avoided
+/// that but cost an allocation per collection and a dynamic exclusivity check on every access.)
+struct CollectionFrame {
     let isMapping: Bool
     /// Block collections end where their last child ends; libyaml's end mark for them points at
     /// the next token, which may be lines further down after comments.

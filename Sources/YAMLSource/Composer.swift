@@ -9,7 +9,7 @@ import Diagnostics
 /// A struct driven through one `var`, so its own state is checked for exclusive access at
 /// compile time rather than on every event.
 struct Composer {
-    private let file: String
+    private let file: SourceFileID
     private let limits: YAMLLimits
 
     private var documents: [YAMLDocument] = []
@@ -36,8 +36,8 @@ struct Composer {
     private var expansionExhausted = false
 
     init(file: String, limits: YAMLLimits) {
-        // Every span shares this one string instead of a copy per node.
-        self.file = file
+        // Interned once: every span of the file carries this small number, not the name.
+        self.file = SourceFileID(file)
         self.limits = limits
     }
 
@@ -248,19 +248,22 @@ struct Composer {
     /// Puts a finished node into the open collection (or makes it the root), applying the key rules.
     /// `site` is where the node appears here: for an alias, the alias itself.
     private mutating func add(_ node: YAMLNode, site: SourceSpan, nodeCount: Int, height: Int) {
-        guard let frame = stack.last else {
+        guard !stack.isEmpty else {
             root = node
             return
         }
-        guard frame.content.place(node, isMapping: frame.isMapping, nodeCount: nodeCount, height: height, end: site.end),
-              let problem = keyProblem(node, site: site, in: frame)
+        // The open collection is changed in place on the stack (see `CollectionFrame`).
+        let top = stack.count - 1
+        let isMapping = stack[top].isMapping
+        guard stack[top].content.place(node, isMapping: isMapping, nodeCount: nodeCount, height: height, end: site.end),
+              let problem = Self.keyProblem(node, site: site, in: &stack[top].content)
         else { return }
         // A refused key leaves no pending key: its value will be read and dropped.
         diagnostics.append(problem)
     }
 
     /// Accepts a mapping key, or says why not (non-scalar, merge key, duplicate).
-    private func keyProblem(_ node: YAMLNode, site: SourceSpan, in frame: CollectionFrame) -> Diagnostic? {
+    private static func keyProblem(_ node: YAMLNode, site: SourceSpan, in content: inout CollectionFrame.Content) -> Diagnostic? {
         guard case .scalar(let key) = node else {
             return .error(
                 .yamlNonScalarKey, "a mapping key must be a scalar, found \(node.kindDescription) used as a key",
@@ -280,7 +283,7 @@ struct Composer {
                 help: "repeat the keys, or anchor the whole mapping and reuse it with an alias"
             )
         }
-        if let first = frame.content.existingKey(key.text) {
+        if let first = content.existingKey(key.text) {
             return .error(
                 .yamlDuplicateKey, "duplicate key \(Self.quote(key.text)) in this mapping",
                 at: site, label: "defined again here",
@@ -289,7 +292,7 @@ struct Composer {
                 help: "remove one of the two entries"
             )
         }
-        frame.content.pendingKey = key
+        content.pendingKey = key
         return nil
     }
 

@@ -25,8 +25,18 @@ public struct YAMLScalar: Hashable, Sendable {
     }
 
     /// True for a plain empty value, `~` and `null` — what YAML means by "no value".
+    ///
+    /// Asked of every value the decoder reads, so the length decides first which words to compare.
+    /// (No text of another length is canonically equivalent to these ASCII words, so `==` would
+    /// give the same answer.)
     public var isNull: Bool {
-        style == .plain && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
+        guard style == .plain else { return false }
+        switch text.utf8.count {
+        case 0: return true
+        case 1: return text == "~"
+        case 4: return text == "null" || text == "Null" || text == "NULL"
+        default: return false
+        }
     }
 }
 
@@ -69,7 +79,11 @@ public struct YAMLSequence: Hashable, Sendable {
 
 /// A node of the document tree. Every node carries the span it was written at; a node reached
 /// through an alias carries the span of its anchored original.
-public indirect enum YAMLNode: Hashable, Sendable {
+///
+/// Not `indirect`: the children of a collection already live in an array, so the enum needs no
+/// box of its own, and a box per node was one allocation (and one free) for each of the
+/// hundreds of thousands of nodes of a large manifest.
+public enum YAMLNode: Hashable, Sendable {
     case scalar(YAMLScalar)
     case mapping(YAMLMapping)
     case sequence(YAMLSequence)

@@ -39,6 +39,21 @@ import Testing
         #expect(source.line(-1) == nil)
     }
 
+    /// The text is split when first asked for, once, whichever copy and thread asks.
+    @Test func linesAreSplitOnDemandFromAnyThread() async {
+        let source = SourceText(file: "f.yaml", bytes: Array("a: 1\r\nb: 2\nc".utf8))
+        let copy = source
+        let results = await withTaskGroup(of: [String].self) { group in
+            for index in 0..<32 {
+                group.addTask { (index.isMultiple(of: 2) ? source : copy).lines.map(String.init) }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 32)
+        #expect(results.allSatisfy { $0 == ["a: 1", "b: 2", "c"] })
+        #expect(source.line(2) == "b: 2")
+    }
+
     @Test func storeFindsTextsByFile() {
         var store = SourceStore([SourceText(file: "a.yaml", text: "old")])
         store.add(SourceText(file: "a.yaml", text: "new"))

@@ -5,6 +5,9 @@
 /// `==` as a string comparison) costs hundreds of instructions per character, and `contains`
 /// with a `String` argument resolves to Foundation's `NSString.range(of:)` (about 8,000
 /// instructions a call) in this module, which imports Foundation elsewhere.
+///
+/// The parsers read a value's UTF-8 through `withBytes`, as one buffer: stepping through a
+/// `Substring.UTF8View` by index costs tens of instructions a byte, a buffer a few.
 enum ASCII {
     static func isDigit(_ byte: UInt8) -> Bool {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
@@ -41,6 +44,15 @@ enum ASCII {
     static func isURIScheme(_ bytes: some Collection<UInt8>) -> Bool {
         let lower = bytes.lazy.map(lowercased)
         return lower.elementsEqual("sip".utf8) || lower.elementsEqual("sips".utf8) || lower.elementsEqual("tel".utf8)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `text`, copying them only for a bridged string that
+    /// has no contiguous UTF-8 (never the case for text read from a manifest).
+    static func withBytes<Result>(
+        of text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     /// True when `byte` occurs twice in a row (`--` in a name, `::` in an address).

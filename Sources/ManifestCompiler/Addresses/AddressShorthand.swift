@@ -70,12 +70,19 @@ struct AddressShorthand: Equatable {
     /// which `init(general:)` handles. For such text every byte is a whole `Character`, so the
     /// split is the one `init(general:)` would make (`AddressParsingTests` compares the two).
     private static func plainASCII(_ text: Substring) -> AddressShorthand? {
+        guard let split = ASCII.withBytes(of: text, plainSplit) else { return nil }
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> Substring.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        return AddressShorthand(host: text[..<index(split.hostEnd)], port: split.portStart.map { text[index($0)...] })
+    }
+
+    /// Where the host ends and the port starts, as byte offsets; nil when the text is not plain.
+    private static func plainSplit(_ bytes: UnsafeBufferPointer<UInt8>) -> (hostEnd: Int, portStart: Int?)? {
         var colons = 0
         var firstColon: Int?
         var firstClose: Int?
-        var offset = 0
-        for byte in text.utf8 {
-            switch byte {
+        for offset in bytes.indices {
+            switch bytes[offset] {
             case UInt8(ascii: ":"):
                 colons += 1
                 if firstColon == nil { firstColon = offset }
@@ -88,23 +95,16 @@ struct AddressShorthand: Equatable {
             default:
                 return nil  // white space, control characters, non-ASCII text
             }
-            offset += 1
         }
-        let utf8 = text.utf8
-        func index(_ offset: Int) -> Substring.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        if let firstColon, ASCII.isURIScheme(utf8.prefix(firstColon)) { return nil }
+        if let firstColon, ASCII.isURIScheme(UnsafeBufferPointer(rebasing: bytes[..<firstColon])) { return nil }
 
-        if utf8.first == UInt8(ascii: "["), let firstClose {
-            let afterClose = index(firstClose + 1)
-            let after = text[afterClose...]
-            let port: Substring? = after.utf8.first == UInt8(ascii: ":")
-                ? text[utf8.index(after: afterClose)...] : (after.isEmpty ? nil : after)
-            return AddressShorthand(host: text[..<afterClose], port: port)
+        if bytes.first == UInt8(ascii: "["), let firstClose {
+            // `[v6]`, `[v6]:port`, or `[v6]` followed by something that is taken as the port.
+            let afterClose = firstClose + 1
+            if afterClose == bytes.count { return (afterClose, nil) }
+            return (afterClose, bytes[afterClose] == UInt8(ascii: ":") ? afterClose + 1 : afterClose)
         }
-        if colons == 1, let firstColon {
-            let colon = index(firstColon)
-            return AddressShorthand(host: text[..<colon], port: text[utf8.index(after: colon)...])
-        }
-        return AddressShorthand(host: text, port: nil)
+        if colons == 1, let firstColon { return (firstColon, firstColon + 1) }
+        return (bytes.count, nil)
     }
 }

@@ -39,32 +39,43 @@ enum HostName {
     /// else a DNS name, lowercased.
     static func parse(_ text: Substring) -> Result<Host, Problem> {
         // Printable ASCII (every real host) is checked on its bytes; see `ASCII` for why.
-        text.utf8.allSatisfy(ASCII.isPrintable) ? parseASCII(text) : parseGeneral(text)
+        let isPrintableASCII = ASCII.withBytes(of: text) { $0.allSatisfy(ASCII.isPrintable) }
+        return isPrintableASCII ? parseASCII(text) : parseGeneral(text)
     }
 
     /// The same rules as `parseGeneral`, on bytes. In printable ASCII every byte is a whole
     /// `Character`, so lengths, labels and the reported character are the same
     /// (`AddressParsingTests` compares the two).
     static func parseASCII(_ text: Substring) -> Result<Host, Problem> {
-        let utf8 = text.utf8
-        guard let first = utf8.first, let last = utf8.last else { return .failure(.empty) }
-        if first == UInt8(ascii: "["), last == UInt8(ascii: "]") { return parseIPv6(text.dropFirst().dropLast()) }
-        if utf8.contains(UInt8(ascii: ":")) { return parseIPv6(text) }
-        if utf8.allSatisfy({ ASCII.isDigit($0) || $0 == UInt8(ascii: ".") }) { return parseIPv4(text) }
-        if last == UInt8(ascii: ".") { return .failure(.trailingDot) }
-        if utf8.count > 253 { return .failure(.tooLong(utf8.count)) }
-        var hasUppercase = false
-        for label in utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
-            guard let first = label.first, let last = label.last else { return .failure(.emptyLabel) }
-            if label.count > 63 { return .failure(.labelTooLong(String(Substring(label)))) }
-            if let bad = label.first(where: { !(ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "-")) }) {
-                return .failure(.invalidCharacter(Character(Unicode.Scalar(bad)), label: String(Substring(label))))
+        ASCII.withBytes(of: text) { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return .failure(.empty) }
+            if first == UInt8(ascii: "["), last == UInt8(ascii: "]") { return parseIPv6(text.dropFirst().dropLast()) }
+            if bytes.contains(UInt8(ascii: ":")) { return parseIPv6(text) }
+            if bytes.allSatisfy({ ASCII.isDigit($0) || $0 == UInt8(ascii: ".") }) { return parseIPv4(text) }
+            if last == UInt8(ascii: ".") { return .failure(.trailingDot) }
+            if bytes.count > 253 { return .failure(.tooLong(bytes.count)) }
+            var labelStart = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ".") {
+                if let problem = labelProblem(UnsafeBufferPointer(rebasing: bytes[labelStart..<end])) {
+                    return .failure(problem)
+                }
+                labelStart = end + 1
             }
-            if first == UInt8(ascii: "-") || last == UInt8(ascii: "-") { return .failure(.hyphenAtEdge(String(Substring(label)))) }
-            hasUppercase = hasUppercase || label.contains(where: ASCII.isUppercaseLetter)
+            guard bytes.contains(where: ASCII.isUppercaseLetter) else { return .success(.name(String(text))) }
+            return .success(.name(String(decoding: bytes.lazy.map(ASCII.lowercased), as: UTF8.self)))
         }
-        guard hasUppercase else { return .success(.name(String(text))) }
-        return .success(.name(String(decoding: utf8.map(ASCII.lowercased), as: UTF8.self)))
+    }
+
+    /// What is wrong with one label of a DNS name, in the order `parseGeneral` checks it.
+    private static func labelProblem(_ label: UnsafeBufferPointer<UInt8>) -> Problem? {
+        guard let first = label.first, let last = label.last else { return .emptyLabel }
+        func labelText() -> String { String(decoding: label, as: UTF8.self) }
+        if label.count > 63 { return .labelTooLong(labelText()) }
+        if let bad = label.first(where: { !(ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "-")) }) {
+            return .invalidCharacter(Character(Unicode.Scalar(bad)), label: labelText())
+        }
+        if first == UInt8(ascii: "-") || last == UInt8(ascii: "-") { return .hyphenAtEdge(labelText()) }
+        return nil
     }
 
     /// The rules for any text, `Character` by `Character`.

@@ -26,7 +26,11 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
     /// Read on UTF-8 bytes (see `ASCII`): only ASCII digits and dots can make an address, and any
     /// other byte makes some part fail, just as any other `Character` would.
     public static func parseIPv4(_ text: some StringProtocol) -> Result<IPAddress, ParseError> {
-        let parts = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        ASCII.withBytes(of: text, parseIPv4)
+    }
+
+    private static func parseIPv4(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<IPAddress, ParseError> {
+        let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(ASCII.isDigit) }) else {
             return .failure(.notAnAddress)
         }
@@ -49,7 +53,10 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
     /// The characters are checked on UTF-8 bytes (see `ASCII`); `inet_pton` reads a copy on the
     /// stack, so a valid address costs no allocation but its own 16 bytes.
     public static func parseIPv6(_ text: some StringProtocol) -> Result<IPAddress, ParseError> {
-        let utf8 = text.utf8
+        ASCII.withBytes(of: text, parseIPv6)
+    }
+
+    private static func parseIPv6(_ utf8: UnsafeBufferPointer<UInt8>) -> Result<IPAddress, ParseError> {
         if utf8.contains(UInt8(ascii: "%")) { return .failure(.zoneIndex) }
         guard utf8.contains(UInt8(ascii: ":")),
               utf8.allSatisfy({ ASCII.isHexDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") })
@@ -72,20 +79,26 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses either family: IPv6 if the text contains a colon, IPv4 otherwise.
     public static func parse(_ text: some StringProtocol) -> Result<IPAddress, ParseError> {
-        text.utf8.contains(UInt8(ascii: ":")) ? parseIPv6(text) : parseIPv4(text)
+        ASCII.withBytes(of: text) { $0.contains(UInt8(ascii: ":")) ? parseIPv6($0) : parseIPv4($0) }
     }
 
     /// Canonical text: dotted quad, or RFC 5952 compressed IPv6.
+    ///
+    /// Written without intermediate arrays (the bundle spells out every literal address; mapping
+    /// and joining four strings cost about 6,000 instructions an address).
     public var description: String {
         switch self {
         case .v4(let value):
-            return [24, 16, 8, 0].map { String((value >> UInt32($0)) & 0xFF) }.joined(separator: ".")
+            return "\((value >> 24) & 0xFF).\((value >> 16) & 0xFF).\((value >> 8) & 0xFF).\(value & 0xFF)"
         case .v6(let bytes):
-            var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
-            bytes.withUnsafeBytes { raw in
-                _ = inet_ntop(AF_INET6, raw.baseAddress, &buffer, socklen_t(buffer.count))
+            let length = Int(INET6_ADDRSTRLEN)
+            return withUnsafeTemporaryAllocation(of: CChar.self, capacity: length) { text in
+                text.initialize(repeating: 0)
+                bytes.withUnsafeBytes { raw in
+                    _ = inet_ntop(AF_INET6, raw.baseAddress, text.baseAddress, socklen_t(length))
+                }
+                return String(cString: text.baseAddress!)
             }
-            return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
     }
 

@@ -21,7 +21,7 @@ struct FieldReader {
         self.mapping = mapping
         self.subject = subject
         self.sink = sink
-        for entry in mapping.entries where !schema.keys.contains(entry.key.text) {
+        for entry in mapping.entries where !schema.accepts(entry.key.text) {
             let suggestion = schema.suggestion(for: entry.key.text)
             sink.emit(.error(
                 .unknownKey, "unknown key `\(entry.key.text)` in \(subject)",

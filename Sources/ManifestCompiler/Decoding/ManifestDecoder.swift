@@ -31,7 +31,7 @@ struct ManifestDecoder {
     /// A section is a list of mappings; each entry is decoded on its own, so one broken entry
     /// does not hide the problems of the others.
     ///
-    /// Entries are appended to the manifest's list in place: a `Provider` is about 1 KB, and
+    /// Entries are appended to the manifest's list in place: a `Provider` is over 500 bytes, and
     /// decoding into a list of its own and then appending that list held both at once.
     private func decodeList<Item>(
         _ fields: FieldReader, _ key: String, item: String, into list: inout [Item], _ decode: (YAMLNode) -> Item?

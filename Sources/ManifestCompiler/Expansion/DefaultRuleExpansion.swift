@@ -12,63 +12,56 @@ struct DefaultRuleExpansion {
     static func inboundName(for provider: String) -> String { "inbound-\(provider)" }
     static func outboundName(for provider: String) -> String { "outbound-\(provider)" }
 
-    /// Appends the generated rules to `manifest` in place. (Returning an expanded copy kept the
-    /// original alive next to it, so appending copied both rule lists; and iterating the providers
-    /// by value copied each provider, about 1 KB with some twenty reference-counted fields.)
+    /// Appends the generated rules to `manifest` in place.
+    ///
+    /// (Returning an expanded copy kept the original alive next to it, so appending copied both
+    /// rule lists; and handing each `Provider` to a function copied it, over 500 bytes with a dozen
+    /// reference-counted fields. Only the few fields a generated rule needs are read here.)
     func expand(_ manifest: inout Manifest) {
-        let explicitInbound = Set(manifest.inbound.map(\.name.value))
-        let explicitOutbound = Set(manifest.outbound.map(\.name.value))
-        var inbound: [InboundRule] = []
-        var outbound: [OutboundRule] = []
-        for position in manifest.providers.indices {
-            expand(manifest.providers[position], defaults: manifest.defaults, explicitInbound: explicitInbound,
-                   explicitOutbound: explicitOutbound, into: &inbound, &outbound)
-        }
-        manifest.inbound.append(contentsOf: inbound)
-        manifest.outbound.append(contentsOf: outbound)
-    }
-
-    /// The default rules of one provider (borrowed from the manifest's list).
-    private func expand(
-        _ provider: Provider, defaults: ManifestDefaults, explicitInbound: Set<String>, explicitOutbound: Set<String>,
-        into inbound: inout [InboundRule], _ outbound: inout [OutboundRule]
-    ) {
-        guard provider.enabled?.value ?? true else { return }
-        let name = provider.name.value
-        if provider.incomingCalls?.value ?? true, provider.inboundRule?.value != RuleGeneration.none,
-           !explicitInbound.contains(Self.inboundName(for: name)) {
-            if let rule = generatedInbound(for: provider, defaults: defaults) {
-                inbound.append(rule)
+        let explicitInbound = Set(manifest.inbound.lazy.map { $0.name.value })
+        let explicitOutbound = Set(manifest.outbound.lazy.map { $0.name.value })
+        // Shares the list's storage; the rule lists below are appended to in place.
+        let providers = manifest.providers
+        manifest.inbound.reserveCapacity(manifest.inbound.count + providers.count)
+        manifest.outbound.reserveCapacity(manifest.outbound.count + providers.count)
+        for position in providers.indices where providers[position].enabled?.value ?? true {
+            let name = providers[position].name
+            let span = providers[position].span
+            if providers[position].incomingCalls?.value ?? true, providers[position].inboundRule?.value != RuleGeneration.none,
+               !explicitInbound.contains(Self.inboundName(for: name.value)),
+               let rule = generatedInbound(for: name, span: span, defaults: manifest.defaults) {
+                manifest.inbound.append(rule)
+            }
+            if providers[position].outgoingCalls?.value ?? true, providers[position].outboundRule?.value != RuleGeneration.none,
+               !explicitOutbound.contains(Self.outboundName(for: name.value)) {
+                manifest.outbound.append(generatedOutbound(for: name, span: span))
             }
         }
-        if provider.outgoingCalls?.value ?? true, provider.outboundRule?.value != RuleGeneration.none,
-           !explicitOutbound.contains(Self.outboundName(for: name)) {
-            outbound.append(generatedOutbound(for: provider))
-        }
     }
 
-    private func generatedInbound(for provider: Provider, defaults: ManifestDefaults) -> InboundRule? {
+    /// `name` and `span` are the provider's.
+    private func generatedInbound(for name: Located<String>, span: SourceSpan, defaults: ManifestDefaults) -> InboundRule? {
         guard let destination = defaults.inboundDestination else {
             sink.emit(.error(
                 .missingDefaultDestination,
-                "provider `\(provider.name.value)` gets a generated inbound rule, but no destination is set for it",
-                at: provider.name.span,
-                notes: ["every enabled provider that receives calls gets the rule `\(Self.inboundName(for: provider.name.value))`"],
+                "provider `\(name.value)` gets a generated inbound rule, but no destination is set for it",
+                at: name.span,
+                notes: ["every enabled provider that receives calls gets the rule `\(Self.inboundName(for: name.value))`"],
                 help: "add `defaults: { inbound_destination: { extensions: [\"100\"] } }`, "
                     + "or `rules: { inbound: none }` on the provider"))
             return nil
         }
-        var rule = InboundRule(name: Located(Self.inboundName(for: provider.name.value), at: provider.name.span), span: provider.span)
-        rule.origin = .generated(provider: provider.name.value)
-        rule.provider = provider.name
+        var rule = InboundRule(name: Located(Self.inboundName(for: name.value), at: name.span), span: span)
+        rule.origin = .generated(provider: name.value)
+        rule.provider = name
         rule.destination = destination
         return rule
     }
 
-    private func generatedOutbound(for provider: Provider) -> OutboundRule {
-        var rule = OutboundRule(name: Located(Self.outboundName(for: provider.name.value), at: provider.name.span), span: provider.span)
-        rule.origin = .generated(provider: provider.name.value)
-        rule.routes = [OutboundRoute(provider: provider.name, span: provider.name.span)]
+    private func generatedOutbound(for name: Located<String>, span: SourceSpan) -> OutboundRule {
+        var rule = OutboundRule(name: Located(Self.outboundName(for: name.value), at: name.span), span: span)
+        rule.origin = .generated(provider: name.value)
+        rule.routes = [OutboundRoute(provider: name, span: name.span)]
         return rule
     }
 }

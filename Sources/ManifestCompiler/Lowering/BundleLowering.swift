@@ -11,6 +11,15 @@ struct BundleLowering {
     static let defaultRegistrationExpires = 3600
 
     let root: SourceRoot
+    /// `root.relativePaths` by interned file, so the `source` of each of the bundle's objects
+    /// finds its path without hashing the file name again.
+    private let relativePaths: [SourceFileID: String]
+
+    init(root: SourceRoot) {
+        self.root = root
+        relativePaths = Dictionary(
+            root.relativePaths.map { (SourceFileID($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
 
     func lower(_ manifest: Manifest) -> SwitchboardBundle {
         SwitchboardBundle(
@@ -21,7 +30,8 @@ struct BundleLowering {
     }
 
     private func source(_ span: SourceSpan) -> String {
-        "\(root.relativePath(of: span.file)):\(span.start.line):\(span.start.column)"
+        let file = relativePaths[span.fileIdentifier] ?? root.relativePath(of: span.file)
+        return "\(file):\(span.start.line):\(span.start.column)"
     }
 
     private func lower(_ provider: Provider) -> BundleProvider {

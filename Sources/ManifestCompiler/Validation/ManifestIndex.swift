@@ -1,8 +1,8 @@
 /// Lookups by name over a manifest, built once for the cross-object checks.
 ///
-/// It holds positions in the manifest's lists, not copies of the objects: a `Provider` is about
-/// 1 KB with some twenty reference-counted fields, so a dictionary of copies cost a copy (and its
-/// retains and releases) per provider.
+/// It holds positions in the manifest's lists, not copies of the objects: a `Provider` is over
+/// 500 bytes with a dozen reference-counted fields, so a dictionary of copies cost a copy (and
+/// its retains and releases) per provider.
 struct ManifestIndex {
     /// Position in `manifest.providers` of the first provider of each name.
     let providerPositions: [String: Int]

@@ -5,7 +5,7 @@ struct ReferenceCheck {
     let sink: DiagnosticSink
     let index: ManifestIndex
     /// The manifest's providers, which `index` points into. Providers are passed on from here as
-    /// borrowed arguments (`providers[position]`), never copied into locals: each is about 1 KB.
+    /// borrowed arguments (`providers[position]`), never copied into locals: each is over 500 bytes.
     let providers: [Provider]
 
     init(sink: DiagnosticSink, manifest: Manifest) {

@@ -5,18 +5,24 @@ import Diagnostics
 struct RegistrationConflicts {
     let sink: DiagnosticSink
 
+    /// A login at a host: what a registration binds.
+    private struct Binding: Hashable {
+        var login: String
+        var host: String
+    }
+
     func check(_ manifest: Manifest) {
         let providers = manifest.providers
-        // `login@host` → position of the first provider registering it. Positions, not copies:
-        // a `Provider` is about 1 KB, and reading it through `providers[…]` borrows it.
-        var seen: [String: Int] = [:]
+        // Each binding → position of the first provider registering it. Positions, not copies:
+        // a `Provider` is over 500 bytes, and reading it through `providers[…]` borrows it.
+        var seen: [Binding: Int] = [:]
         for position in providers.indices {
             guard providers[position].effectiveType == .standard, providers[position].isEnabled,
                   let login = providers[position].login
             else { continue }
             // Every server counts: failover servers register the same binding.
-            let hosts = Set(providers[position].servers.map(\.host.description)).sorted()
-            let conflict = hosts.lazy.compactMap { host in seen["\(login.value)@\(host)"].map { (host, $0) } }.first
+            let hosts = Self.distinctHosts(providers[position].servers)
+            let conflict = hosts.lazy.compactMap { host in seen[Binding(login: login.value, host: host)].map { (host, $0) } }.first
             if let (host, first) = conflict, let firstLogin = providers[first].login {
                 sink.emit(.error(
                     .duplicateRegistration,
@@ -25,9 +31,16 @@ struct RegistrationConflicts {
                     notes: ["each registration replaces the other's contact at the provider"],
                     help: "remove one of the providers, or disable it"))
             }
-            for host in hosts where seen["\(login.value)@\(host)"] == nil {
-                seen["\(login.value)@\(host)"] = position
+            for host in hosts {
+                let binding = Binding(login: login.value, host: host)
+                if seen[binding] == nil { seen[binding] = position }
             }
         }
+    }
+
+    /// The hosts of `servers`, each once, in order (most providers have one server).
+    private static func distinctHosts(_ servers: [ServerAddress]) -> [String] {
+        if servers.count == 1 { return [servers[0].host.description] }
+        return Set(servers.map { $0.host.description }).sorted()
     }
 }

@@ -9,33 +9,77 @@
 ///
 /// The caller is responsible for the order of members: canonical JSON sorts them by the UTF-8
 /// bytes of their keys, and this buffer writes them in the order they are given.
-struct CanonicalJSONOutput {
-    private(set) var bytes: [UInt8]
+///
+/// Not copyable: it owns a scratch buffer, freed when it goes away.
+struct CanonicalJSONOutput: ~Copyable {
+    /// What has been flushed so far.
+    private var bytes: [UInt8]
+    /// Bytes written since the last flush. The pieces of a JSON document are a few bytes each:
+    /// storing them through a pointer costs a few instructions a byte, where `Array.append`
+    /// costs tens a call (uniqueness and capacity checks, a generic copy). Pending bytes move to
+    /// `bytes` in one append when the scratch is full, and at the end.
+    private let scratch: UnsafeMutableBufferPointer<UInt8>
+    private var pending = 0
     /// How many containers are open: the indentation of the next member or element.
     private var depth = 0
     /// True right after `{` or `[`: the next member or element needs no comma before it, and a
     /// container that closes now is empty and written `{}` or `[]`.
     private var atContainerStart = false
 
+    /// `capacity` is the expected size of the whole document, so the result is allocated once.
     init(reservingCapacity capacity: Int = 4096) {
         bytes = []
         bytes.reserveCapacity(capacity)
+        scratch = .allocate(capacity: 16 * 1024)
+        scratch.initialize(repeating: 0)
     }
 
-    /// Appends raw bytes that are already in final form (the bundle's digest line).
-    mutating func appendRaw(_ raw: some Collection<UInt8>) {
-        bytes.append(contentsOf: raw)
+    deinit {
+        scratch.deallocate()
     }
 
-    /// Replaces bytes already written, keeping the length (used to fill in the digest).
-    mutating func overwrite(at offset: Int, with raw: [UInt8]) {
-        bytes.replaceSubrange(offset..<offset + raw.count, with: raw)
+    /// Ends the document with its final line break and hands the bytes over, leaving this
+    /// buffer empty: the caller holds the only reference, so changing the bytes (filling in the
+    /// digest) does not copy them.
+    mutating func finish() -> [UInt8] {
+        put(UInt8(ascii: "\n"))
+        flush()
+        var finished: [UInt8] = []
+        swap(&finished, &bytes)
+        return finished
     }
 
-    /// Ends the document with its final line break and hands the bytes over without a copy.
-    consuming func finish() -> [UInt8] {
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
+    // MARK: - Raw bytes
+
+    private mutating func put(_ byte: UInt8) {
+        if pending == scratch.count { flush() }
+        scratch[pending] = byte
+        pending += 1
+    }
+
+    private mutating func put(_ run: UnsafeBufferPointer<UInt8>) {
+        guard let source = run.baseAddress, run.count > 0 else { return }
+        if run.count > scratch.count - pending {
+            flush()
+            // Longer than the whole scratch: straight into the result.
+            if run.count > scratch.count { return bytes.append(contentsOf: run) }
+        }
+        (scratch.baseAddress! + pending).update(from: source, count: run.count)
+        pending += run.count
+    }
+
+    private mutating func put(_ text: StaticString) {
+        text.withUTF8Buffer { put($0) }
+    }
+
+    private mutating func flush() {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<pending]))
+        pending = 0
+    }
+
+    /// Bytes that are already in final form (the gap for the bundle's digest).
+    mutating func appendRaw(_ raw: some Sequence<UInt8>) {
+        for byte in raw { put(byte) }
     }
 
     // MARK: - Containers
@@ -46,7 +90,7 @@ struct CanonicalJSONOutput {
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
     private mutating func open(_ bracket: UInt8) {
-        bytes.append(bracket)
+        put(bracket)
         depth += 1
         atContainerStart = true
     }
@@ -54,7 +98,7 @@ struct CanonicalJSONOutput {
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
         if !atContainerStart { newline() }
-        bytes.append(bracket)
+        put(bracket)
         // The container just closed was a value of its parent, so the parent is not empty.
         atContainerStart = false
     }
@@ -62,7 +106,7 @@ struct CanonicalJSONOutput {
     /// Starts the next element of an array: a comma after the previous one, a line break and
     /// the indentation.
     mutating func element() {
-        if !atContainerStart { bytes.append(UInt8(ascii: ",")) }
+        if !atContainerStart { put(UInt8(ascii: ",")) }
         atContainerStart = false
         newline()
     }
@@ -71,88 +115,76 @@ struct CanonicalJSONOutput {
     /// need no escaping.
     mutating func key(_ key: StaticString) {
         element()
-        bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        appendColon()
+        put(UInt8(ascii: "\""))
+        put(key)
+        put("\": ")
     }
 
     /// Starts a member whose key may need escaping (used for objects of unknown shape).
     mutating func key(_ key: String) {
         element()
         string(key)
-        bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+        put(": ")
     }
 
-    private mutating func appendColon() {
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
-    }
-
-    /// Two spaces per open container, copied from a prepared run of spaces rather than appended
-    /// one at a time.
+    /// A line break and two spaces per open container.
     private mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
-        var remaining = depth * 2
-        while remaining > 0 {
-            let chunk = min(remaining, Self.spaces.count)
-            bytes.append(contentsOf: Self.spaces[..<chunk])
-            remaining -= chunk
-        }
+        put(UInt8(ascii: "\n"))
+        for _ in 0..<depth * 2 { put(UInt8(ascii: " ")) }
     }
-
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
 
     // MARK: - Scalars
 
-    mutating func null() { bytes.append(contentsOf: "null".utf8) }
+    mutating func null() { put("null") }
 
-    mutating func bool(_ flag: Bool) { bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
+    mutating func bool(_ flag: Bool) { put(flag ? "true" : "false") }
 
     /// Decimal digits. `String(number)` of a bundle's numbers fits Swift's inline small-string
     /// storage, so this allocates nothing.
     mutating func integer(_ number: Int) {
-        bytes.append(contentsOf: String(number).utf8)
+        for byte in String(number).utf8 { put(byte) }
     }
 
     /// A JSON string. Runs of bytes that need no escape are copied in one go; only `"`, `\` and
     /// control characters are escaped (`/` and non-ASCII text are written as they are).
     mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
+        put(UInt8(ascii: "\""))
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { putEscaped($0) }
         if done == nil {
             // A bridged string without contiguous UTF-8: copy it once.
-            Array(text.utf8).withUnsafeBufferPointer { appendEscaped($0) }
+            Array(text.utf8).withUnsafeBufferPointer { putEscaped($0) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
     }
 
-    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+    private mutating func putEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         for index in 0..<utf8.count {
             let byte = utf8[index]
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-            appendEscape(for: byte)
+            put(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            putEscape(for: byte)
             runStart = index + 1
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        put(UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
 
-    private mutating func appendEscape(for byte: UInt8) {
+    private mutating func putEscape(for byte: UInt8) {
         switch byte {
-        case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
-        case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
-        case 0x0A: bytes.append(contentsOf: "\\n".utf8)
-        case 0x0D: bytes.append(contentsOf: "\\r".utf8)
-        case 0x09: bytes.append(contentsOf: "\\t".utf8)
-        case 0x08: bytes.append(contentsOf: "\\b".utf8)
-        case 0x0C: bytes.append(contentsOf: "\\f".utf8)
+        case UInt8(ascii: "\""): put("\\\"")
+        case UInt8(ascii: "\\"): put("\\\\")
+        case 0x0A: put("\\n")
+        case 0x0D: put("\\r")
+        case 0x09: put("\\t")
+        case 0x08: put("\\b")
+        case 0x0C: put("\\f")
         default:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: "\\u00".utf8)
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0x0F)])
+            let hex: StaticString = "0123456789abcdef"
+            put("\\u00")
+            hex.withUTF8Buffer { digits in
+                put(digits[Int(byte >> 4)])
+                put(digits[Int(byte & 0x0F)])
+            }
         }
     }
 
