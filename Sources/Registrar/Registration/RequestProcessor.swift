@@ -34,9 +34,9 @@ public final class RequestProcessor: Sendable {
 
     /// Handles one UDP datagram; returns the bytes to send back, or nil to send nothing.
     public func handle(datagram: [UInt8], from source: PacketSource) -> [UInt8]? {
-        switch SIPParser.parse(datagram) {
-        case .success(let message):
-            return handle(message, from: source)
+        switch SIPParser.parseWithTransactionHeaders(datagram) {
+        case .success(let parsed):
+            return handle(parsed.message, headers: parsed.headers, from: source)
         case .failure(let error):
             return malformed(error, from: source)
         }
@@ -58,12 +58,17 @@ public final class RequestProcessor: Sendable {
     /// response already sent, or nothing while the original is still being processed on another
     /// event loop. Reliable transports keep no transactions (Timer J is 0, RFC 3261 §17.2.2).
     public func handle(_ message: SIPMessage, from source: PacketSource) -> [UInt8]? {
+        handle(message, headers: nil, from: source)
+    }
+
+    /// Handles one message, with its transaction headers if the parser handed them out.
+    private func handle(_ message: SIPMessage, headers: SIPTransactionHeaders?, from source: PacketSource) -> [UInt8]? {
         // Responses are for the registration client (providers); the registrar ignores them.
         guard let method = message.method, method != .ack else { return nil }
         let now = clock.now()
-        let topVia = try? message.headers.topVia
-        guard source.transport == .udp, let topVia, let branch = topVia.branch else {
-            return respond(to: IncomingRequest(message, from: source, topVia: topVia), method: method, now: now).map(finish)
+        let request = IncomingRequest(message, from: source, headers: headers)
+        guard source.transport == .udp, let topVia = request.topVia, let branch = topVia.branch else {
+            return respond(to: request, method: method, now: now).map(finish)
         }
         let key = TransactionCache.key(branch: branch, sentBy: "\(topVia.host.canonical):\(topVia.port ?? 0)", method: method.rawValue)
         switch transactions.begin(key, now: now) {
@@ -72,7 +77,7 @@ public final class RequestProcessor: Sendable {
         case .inProgress:
             return nil
         case .new:
-            guard let response = respond(to: IncomingRequest(message, from: source, topVia: topVia), method: method, now: now) else {
+            guard let response = respond(to: request, method: method, now: now) else {
                 transactions.abandon(key)
                 return nil
             }
@@ -140,7 +145,7 @@ public final class RequestProcessor: Sendable {
             return reply(incoming, SIPResponseStatus(code: 400, reasonPhrase: reason))
         }
         // Steps 4–8.
-        guard let parsed = registerRequest(incoming, requestURI: requestURI) else {
+        guard let parsed = registerRequest(incoming, requestURI: requestURI, require: require) else {
             return reply(incoming, .badRequest)
         }
         let processor = RegistrationProcessor(policy: snapshot.policy, location: location)
@@ -161,11 +166,11 @@ public final class RequestProcessor: Sendable {
     }
 
     /// The parts of the REGISTER that §10.3 decides on; nil when To or Contact is malformed.
-    private func registerRequest(_ incoming: IncomingRequest, requestURI: SIPURI) -> RegisterRequest? {
+    private func registerRequest(_ incoming: IncomingRequest, requestURI: SIPURI, require: [String]) -> RegisterRequest? {
         let headers = incoming.message.headers
         let source = incoming.source
         guard let to = incoming.to, let aorURI = to.uri.sipURI, let user = aorURI.canonicalUser,
-              let callID = try? headers.callID, let cseq = try? headers.cseq
+              let callID = incoming.callID, let cseq = incoming.cseq
         else { return nil }
         let contactHeader: SIPContact?
         do { contactHeader = try headers.contact } catch { return nil }
@@ -190,7 +195,7 @@ public final class RequestProcessor: Sendable {
             requestDomain: requestURI.host.canonical.lowercased(), addressOfRecord: aorURI.addressOfRecord,
             user: user, domain: aorURI.host.canonical.lowercased(), contacts: contacts,
             expires: (try? headers.expires)?.map { Int(min($0, UInt32(Int32.max))) }, callID: callID,
-            cseq: cseq.sequenceNumber, require: (try? headers.require) ?? [], source: source)
+            cseq: cseq.sequenceNumber, require: require, source: source)
     }
 
     /// A binding's identity within its AoR: scheme, user, host, port and transport.
