@@ -44,6 +44,18 @@ import Testing
         #expect(cache.response(for: "new", now: 110 + TransactionCache.lifetime) == response)
     }
 
+    @Test func stripesShareTheCapacityAndCountTogether() {
+        let cache = TransactionCache(capacity: 64, stripes: 4)
+        for number in 0..<40 { cache.store(response, for: "key-\(number)", now: 100) }
+        #expect(cache.count == 40)
+        for number in 0..<40 { #expect(cache.response(for: "key-\(number)", now: 100) == response) }
+        cache.removeExpired(now: 100 + TransactionCache.lifetime)
+        #expect(cache.count == 0)
+        // However the keys fall, no stripe holds more than its share of 16.
+        for number in 0..<1000 { cache.store(response, for: "flood-\(number)", now: 200) }
+        #expect(cache.count == 64)
+    }
+
     @Test func expiryFollowsTheOrderEntriesWereBegun() {
         var table = TransactionTable(capacity: 10)
         _ = table.begin("c", expiresAt: 10, now: 0)
@@ -61,7 +73,7 @@ import Testing
     }
 
     @Test func aFullTableEvictsTheOldestEntries() {
-        let cache = TransactionCache(capacity: 3)
+        let cache = TransactionCache(capacity: 3, stripes: 1)
         for (offset, key) in ["a", "b", "c", "d", "e"].enumerated() {
             cache.store(response, for: key, now: 100 + UInt64(offset))
         }

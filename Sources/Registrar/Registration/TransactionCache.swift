@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Final responses of recent UDP server transactions by their key, so a retransmitted request
 /// gets the same response again without being processed twice (RFC 3261 §17.2.3), whichever
 /// socket and thread it arrives on.
@@ -15,7 +13,8 @@ import Synchronization
 /// the same time, so the order entries are begun in is the order they expire in: a FIFO queue
 /// (``TransactionTable``) expires and evicts without scanning or sorting the table. The table is
 /// bounded: when full, the oldest entry is dropped, so a flood of distinct requests cannot grow
-/// memory without limit.
+/// memory without limit. The table is striped by key (``LockStripes``), each stripe with its
+/// share of the capacity, so event loops rarely wait for each other's lock.
 public final class TransactionCache: Sendable {
     public static let lifetime: UInt64 = 32
 
@@ -29,10 +28,12 @@ public final class TransactionCache: Sendable {
         case answered([UInt8])
     }
 
-    private let table: Mutex<TransactionTable>
+    private let table: LockStripes<TransactionTable>
 
-    public init(capacity: Int = 200_000) {
-        table = Mutex(TransactionTable(capacity: capacity))
+    /// A cache of about `capacity` entries (each of the `stripes` gets an equal share, rounded up).
+    public init(capacity: Int = 200_000, stripes: Int = 16) {
+        let share = (capacity + stripes - 1) / stripes
+        table = LockStripes(count: stripes) { TransactionTable(capacity: max(1, share)) }
     }
 
     /// The key of a request's server transaction: the top Via's branch and sent-by, and the
@@ -43,27 +44,27 @@ public final class TransactionCache: Sendable {
 
     /// Looks `key` up and, when it is unknown (or expired), marks it in progress.
     public func begin(_ key: String, now: UInt64) -> Lookup {
-        table.withLock { $0.begin(key, expiresAt: now + Self.lifetime, now: now) }
+        table.withLock(for: key) { $0.begin(key, expiresAt: now + Self.lifetime, now: now) }
     }
 
     /// Records the final response of a transaction begun with ``begin(_:now:)``.
     public func complete(_ key: String, response: [UInt8]) {
-        table.withLock { $0.complete(key, response: response) }
+        table.withLock(for: key) { $0.complete(key, response: response) }
     }
 
     /// Forgets a transaction that got no response, so a retransmission is processed afresh.
     public func abandon(_ key: String) {
-        table.withLock { $0.abandon(key) }
+        table.withLock(for: key) { $0.abandon(key) }
     }
 
     /// The cached response for `key`, if it was answered and has not expired.
     public func response(for key: String, now: UInt64) -> [UInt8]? {
-        table.withLock { $0.response(for: key, now: now) }
+        table.withLock(for: key) { $0.response(for: key, now: now) }
     }
 
     /// Begins and completes a transaction in one step.
     public func store(_ response: [UInt8], for key: String, now: UInt64) {
-        table.withLock { table in
+        table.withLock(for: key) { table in
             _ = table.begin(key, expiresAt: now + Self.lifetime, now: now)
             table.complete(key, response: response)
         }
@@ -71,8 +72,12 @@ public final class TransactionCache: Sendable {
 
     /// Drops expired entries (called every second by the server); costs only what expires.
     public func removeExpired(now: UInt64) {
-        table.withLock { $0.removeExpired(now: now) }
+        table.forEach { $0.removeExpired(now: now) }
     }
 
-    public var count: Int { table.withLock { $0.count } }
+    public var count: Int {
+        var total = 0
+        table.forEach { total += $0.count }
+        return total
+    }
 }
