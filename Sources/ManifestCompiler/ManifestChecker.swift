@@ -4,6 +4,10 @@ import YAMLSource
 /// The front half of the compiler: reads every input, decodes it into one `Manifest`, validates
 /// it, expands the default rules and runs the cross-object checks, collecting every diagnostic on
 /// the way. Nothing here stops at the first error.
+///
+/// Files are parsed and decoded concurrently, one task per file (`DecodedFile`), and merged in the
+/// root's order (`ManifestAssembly`): the result, diagnostics and their order included, is that of
+/// decoding them one after another. The checks after the merge look across files and run once.
 public struct ManifestChecker: Sendable {
     /// What a check produced: the expanded manifest (with whatever could be decoded), the
     /// diagnostics, the sources they quote, and the manifest root.
@@ -25,22 +29,15 @@ public struct ManifestChecker: Sendable {
     public func check(_ inputs: [ManifestInput]) -> Result {
         let sink = DiagnosticSink()
         let root = SourceRoot(inputs)
-        var sources = SourceStore()
-        var manifest = Manifest()
         let reader = YAMLReader(limits: yamlLimits)
-        let decoder = ManifestDecoder(sink: sink)
-        for input in root.ordered(inputs) {
-            sources.add(SourceText(file: input.name, bytes: input.bytes))
-            let read = reader.read(input.bytes, file: input.name)
-            sink.emit(contentsOf: read.diagnostics)
-            for document in read.documents {
-                decoder.decode(document, into: &manifest)
-            }
-        }
-        validateObjects(manifest, sink: sink)
-        DefaultRuleExpansion(sink: sink).expand(&manifest)
-        validateRelations(manifest, sink: sink)
-        return Result(manifest: manifest, diagnostics: sink.diagnostics, sources: sources, root: root)
+        // Each file is parsed and decoded on its own, on every core; the merge in the root's order
+        // gives the manifest and diagnostics of decoding them one after another.
+        let files = root.ordered(inputs).concurrentMap { DecodedFile($0, reader: reader) }
+        var merged = ManifestAssembly.merge(files, sink: sink)
+        validateObjects(merged.manifest, sink: sink)
+        DefaultRuleExpansion(sink: sink).expand(&merged.manifest)
+        validateRelations(merged.manifest, sink: sink)
+        return Result(manifest: merged.manifest, diagnostics: sink.diagnostics, sources: merged.sources, root: root)
     }
 
     /// Checks of each object on its own, and names unique across all files.
