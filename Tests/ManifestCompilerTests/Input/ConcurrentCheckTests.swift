@@ -77,11 +77,13 @@ import YAMLSource
 
     @Test func theCheckStartsWithTheDiagnosticsOfDecodingOneByOne() {
         let serial = serialDecode(inputs)
-        let result = ManifestChecker().check(inputs)
+        let concurrent = ManifestChecker(concurrentDecodingThreshold: 0)
+        let result = concurrent.check(inputs)
         #expect(Array(result.diagnostics.prefix(serial.diagnostics.count)) == serial.diagnostics)
         #expect(result.manifest.providers.map(\.name.value).prefix(serial.manifest.providers.count)
             == serial.manifest.providers.map(\.name.value)[...])
-        #expect(ManifestChecker().check(inputs.reversed()).diagnostics == result.diagnostics)
+        #expect(concurrent.check(inputs.reversed()).diagnostics == result.diagnostics)
+        #expect(ManifestChecker(concurrentDecodingThreshold: .max).check(inputs).diagnostics == result.diagnostics)
     }
 
     @Test func laterDefaultsAreReportedWhereASerialDecodeReportsThem() {
@@ -109,7 +111,7 @@ import YAMLSource
         let found = ManifestFileFinder().find([root.path])
         #expect(found.problems.isEmpty)
         let serial = serialDecode(found.inputs)
-        let result = ManifestChecker().check(found.inputs)
+        let result = ManifestChecker(concurrentDecodingThreshold: 0).check(found.inputs)
         #expect(Array(result.diagnostics.prefix(serial.diagnostics.count)) == serial.diagnostics)
         #expect(Set(result.diagnostics.map(\.span.file)).count > 20)
     }
