@@ -34,18 +34,22 @@ public struct ManifestChecker: Sendable {
     public func check(_ inputs: [ManifestInput]) -> Result {
         let sink = DiagnosticSink()
         let root = SourceRoot(inputs)
-        let reader = YAMLReader(limits: yamlLimits)
-        // Each file is parsed and decoded on its own, on every core; the merge in the root's order
-        // gives the manifest and diagnostics of decoding them one after another.
-        let ordered = root.ordered(inputs)
-        let decode: @Sendable (ManifestInput) -> DecodedFile = { DecodedFile($0, reader: reader) }
-        let size = ordered.reduce(0) { $0 + $1.bytes.count }
-        let files = size >= concurrentDecodingThreshold ? ordered.concurrentMap(decode) : ordered.map(decode)
-        var merged = ManifestAssembly.merge(files, sink: sink)
+        var merged = decode(root.ordered(inputs), sink: sink)
         validateObjects(merged.manifest, sink: sink)
         DefaultRuleExpansion(sink: sink).expand(&merged.manifest)
         validateRelations(merged.manifest, sink: sink)
         return Result(manifest: merged.manifest, diagnostics: sink.diagnostics, sources: merged.sources, root: root)
+    }
+
+    /// Parses and decodes each file on its own, on every core, and merges them in the given
+    /// order: the manifest and diagnostics of decoding them one after another. The per-file
+    /// results (partial manifests, and the trees of files with `defaults`) are freed on return.
+    private func decode(_ ordered: [ManifestInput], sink: DiagnosticSink) -> (manifest: Manifest, sources: SourceStore) {
+        let reader = YAMLReader(limits: yamlLimits)
+        let decodeFile: @Sendable (ManifestInput) -> DecodedFile = { DecodedFile($0, reader: reader) }
+        let size = ordered.reduce(0) { $0 + $1.bytes.count }
+        let files = size >= concurrentDecodingThreshold ? ordered.concurrentMap(decodeFile) : ordered.map(decodeFile)
+        return ManifestAssembly.merge(files, sink: sink)
     }
 
     /// Checks of each object on its own, and names unique across all files.
