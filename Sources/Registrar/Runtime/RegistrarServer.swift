@@ -9,8 +9,8 @@ import Glibc
 /// bindings and old transactions, and reload. Everything protocol-related is in
 /// `RequestProcessor`; this type only owns sockets and timers.
 ///
-/// On each address, every event loop reads, processes and answers datagrams from the one UDP
-/// socket (``SharedDatagramSocket``); TCP connections are spread over the loops by NIO.
+/// UDP gets one socket per event loop on each address (``DatagramSocketGroup``), so every thread
+/// reads, processes and answers datagrams; TCP connections are spread over the loops by NIO.
 public final class RegistrarServer: Sendable {
     public let processor: RequestProcessor
     private let group: MultiThreadedEventLoopGroup
@@ -59,13 +59,14 @@ public final class RegistrarServer: Sendable {
         return RegistrarServer(processor: processor, group: group, channels: channels, sweep: sweep)
     }
 
-    /// One UDP channel per event loop, all on the one socket bound to `address`.
+    /// One UDP channel per event loop, all on `address` (the first one's port when port 0 was
+    /// asked for); a single channel where the socket group is not available.
     private static func bindDatagramChannels(
         _ address: ListenAddress, group: MultiThreadedEventLoopGroup, processor: RequestProcessor
     ) async throws -> [any Channel] {
         let loops = Array(group.makeIterator())
         let resolved = try SocketAddress.makeAddressResolvingHost(address.host, port: address.port)
-        let sockets = try SharedDatagramSocket.bind(resolved, descriptors: loops.count)
+        let sockets = try DatagramSocketGroup.bind(resolved, count: loops.count)
         func bootstrap(_ loop: any EventLoopGroup) -> DatagramBootstrap {
             DatagramBootstrap(group: loop)
                 .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
@@ -74,6 +75,10 @@ public final class RegistrarServer: Sendable {
                         try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(processor: processor))
                     }
                 }
+        }
+        guard !sockets.isEmpty else {
+            return [try await bootstrap(group).channelOption(.socketOption(.so_reuseaddr), value: 1)
+                .bind(to: resolved).get()]
         }
         var channels: [any Channel] = []
         var unused = sockets[...]

@@ -2,7 +2,7 @@ import NIOCore
 
 /// One UDP socket's handler: each datagram is one SIP message, answered to the address it came
 /// from. Processing is synchronous and short (no I/O), so it runs on the event loop; each event
-/// loop has its own channel and handler on the shared socket (``SharedDatagramSocket``).
+/// loop has its own socket and handler (``DatagramSocketGroup``).
 final class SIPDatagramHandler: ChannelInboundHandler, Sendable {
     typealias InboundIn = AddressedEnvelope<ByteBuffer>
     typealias OutboundOut = AddressedEnvelope<ByteBuffer>
