@@ -65,7 +65,12 @@ let package = Package(
         .testTarget(name: "SIPTests", dependencies: ["SIP"]),
         .testTarget(name: "SIPDigestTests", dependencies: ["SIPDigest"]),
         .testTarget(name: "RuntimeBundleTests", dependencies: ["RuntimeBundle"]),
-        .testTarget(name: "RegistrarTests", dependencies: ["Registrar", "SIP", "SIPDigest", "RuntimeBundle"]),
+        .testTarget(
+            name: "RegistrarTests",
+            dependencies: [
+                "Registrar", "SIP", "SIPDigest", "RuntimeBundle", .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "BundleDiffTests", dependencies: ["BundleDiff", "RuntimeBundle"]),
         .testTarget(name: "ManifestCompilerTests", dependencies: ["ManifestCompiler", "YAMLSource", "RuntimeBundle"]),
         .testTarget(

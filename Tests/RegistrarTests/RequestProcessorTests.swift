@@ -14,15 +14,20 @@ import Testing
     let processor: RequestProcessor
 
     init() {
+        processor = Self.makeProcessor(time: time)
+    }
+
+    /// A processor for extensions 100 and 101 (passwords `secret100`, `secret101`) in
+    /// `pbx.example`, on the test's clock.
+    static func makeProcessor(time: TestTime) -> RequestProcessor {
         let bundle = SwitchboardBundle(providers: [], extensions: [
             BundleExtension(number: "100", displayName: nil, password: .inline("secret100"), source: "a.yaml:1:1"),
             BundleExtension(number: "101", displayName: nil, password: .inline("secret101"), source: "a.yaml:2:1"),
         ], inbound: [], outbound: [])
         let configuration = RegistrarConfiguration(
             passwords: ["100": "secret100", "101": "secret101"], bundleDigest: "sha256:test", bundle: bundle)
-        let time = self.time
         let clock = RegistrarClock { time.now }
-        processor = RequestProcessor(
+        return RequestProcessor(
             state: RegistrarState(configuration: configuration, policy: RegistrarPolicy(domains: [Self.realm])),
             location: LocationService(),
             authenticator: DigestAuthenticator(realm: Self.realm, now: { time.now }),
@@ -139,6 +144,36 @@ import Testing
         let again = try #require(processor.handle(datagram: Self.register(branch: "z9hG4bK-r"), from: Self.source))
         #expect(first == again)
         #expect(processor.transactions.count == 1)
+    }
+
+    @Test func aCopyArrivingWhileTheOriginalIsProcessedIsAbsorbed() throws {
+        // Another event loop has begun this transaction and not answered yet.
+        let key = TransactionCache.key(branch: "z9hG4bK-p", sentBy: "10.0.0.5:5060", method: "REGISTER")
+        #expect(processor.transactions.begin(key, now: time.now) == .new)
+        #expect(processor.handle(datagram: Self.register(branch: "z9hG4bK-p"), from: Self.source) == nil)
+        // Once it is answered, a retransmission gets that answer.
+        processor.transactions.complete(key, response: [1, 2, 3])
+        #expect(processor.handle(datagram: Self.register(branch: "z9hG4bK-p"), from: Self.source) == [1, 2, 3])
+    }
+
+    @Test func requestsOverTCPKeepNoTransaction() throws {
+        let tcp = PacketSource(host: "198.51.100.5", port: 40000, transport: .tcp)
+        let request = try SIPParser.parse(Self.register(branch: "z9hG4bK-t")).get()
+        let first = try #require(processor.handle(request, from: tcp))
+        #expect(processor.transactions.count == 0)
+        // Processed again, not replayed: a new challenge with a new nonce and To tag.
+        let second = try #require(processor.handle(request, from: tcp))
+        #expect(first != second)
+    }
+
+    @Test func theResponseCopiesTheRequestsViaLineVerbatimWhenNothingIsAdded() throws {
+        // The peer is the sent-by address and asked for no rport: the line is copied as sent.
+        let peer = PacketSource(host: "10.0.0.5", port: 5060, transport: .udp)
+        let via = "SIP/2.0/UDP 10.0.0.5:5060 ;branch=z9hG4bK-v ;Custom=\"Kept As Is\""
+        var text = String(decoding: Self.register(branch: "z9hG4bK-v"), as: UTF8.self)
+        text = text.replacingOccurrences(of: "Via: SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bK-v;rport", with: "Via: " + via)
+        let response = try SIPParser.parse(try #require(processor.handle(datagram: Array(text.utf8), from: peer))).get()
+        #expect(response.headers.first(name: .via) == via)
     }
 
     @Test func replayedAuthorizationIsChallengedStale() throws {

@@ -46,6 +46,23 @@ import Testing
         #expect(to.uri.sipURI?.parameters.isEmpty == true)
     }
 
+    @Test func topViaIsCopiedVerbatimWhenRFC3581AddsNothing() throws {
+        let via = "SIP/2.0/UDP 192.0.2.10:5060 ;branch=z9hG4bKnashds7;X=\"a  b\""
+        let source = try #require(SIPPeerAddress(ipAddress: "192.0.2.10", port: 5060))
+        let response = try SIPResponseBuilder(request: try request(via: via), source: source).response(.ok, toTag: "x")
+        #expect(response.headers.first(name: .via) == via)
+    }
+
+    @Test func aTopViaAndToParsedByTheCallerGiveTheSameResponse() throws {
+        let request = try request()
+        let source = try #require(SIPPeerAddress(ipAddress: "203.0.113.5", port: 40112))
+        let plain = try SIPResponseBuilder(request: request, source: source).response(.ok, toTag: "x")
+        let reused = try SIPResponseBuilder(
+            request: request, source: source, topVia: request.headers.topVia, to: request.headers.to
+        ).response(.ok, toTag: "x")
+        #expect(reused == plain)
+    }
+
     @Test func rportAndReceivedWhenBehindNAT() throws {
         let source = try #require(SIPPeerAddress(ipAddress: "203.0.113.5", port: 40112))
         let response = try SIPResponseBuilder(request: try request(), source: source).response(.ok, toTag: "x")

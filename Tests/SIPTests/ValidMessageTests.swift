@@ -144,4 +144,25 @@ import Testing
         #expect(try headers.minExpires == 3600)
         #expect(try headers.expires == nil)
     }
+
+    @Test func theTransactionHeadersComeWithTheMessage() throws {
+        var lines = Fixture.register
+        lines.insert("Via: SIP/2.0/TCP proxy.example.com;branch=z9hG4bK2", at: 2)
+        let parsed = try SIPParser.parseWithTransactionHeaders(Fixture.bytes(lines)).get()
+        let headers = parsed.message.headers
+        #expect(parsed.message == (try Fixture.parse(lines).get()))
+        #expect(parsed.headers.topVia == (try headers.topVia))
+        #expect(parsed.headers.to == (try headers.to))
+        #expect(parsed.headers.callID == (try headers.callID))
+        #expect(parsed.headers.cseq == (try headers.cseq))
+    }
+
+    @Test func noTransactionHeadersForAnInvalidMessage() {
+        let lines = Fixture.replacing("CSeq", with: "CSeq: 1826 INVITE", in: Fixture.register)
+        guard case .failure(let error) = SIPParser.parseWithTransactionHeaders(Fixture.bytes(lines)) else {
+            Issue.record("a CSeq method mismatch must fail")
+            return
+        }
+        #expect(error.kind == .cseqMethodMismatch)
+    }
 }

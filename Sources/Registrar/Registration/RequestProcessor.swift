@@ -34,9 +34,9 @@ public final class RequestProcessor: Sendable {
 
     /// Handles one UDP datagram; returns the bytes to send back, or nil to send nothing.
     public func handle(datagram: [UInt8], from source: PacketSource) -> [UInt8]? {
-        switch SIPParser.parse(datagram) {
-        case .success(let message):
-            return handle(message, from: source)
+        switch SIPParser.parseWithTransactionHeaders(datagram) {
+        case .success(let parsed):
+            return handle(parsed.message, headers: parsed.headers, from: source)
         case .failure(let error):
             return malformed(error, from: source)
         }
@@ -46,61 +46,77 @@ public final class RequestProcessor: Sendable {
     /// built, and never a binding.
     public func malformed(_ error: SIPParseError, from source: PacketSource) -> [UInt8]? {
         logger.debug("malformed message", metadata: ["source": "\(source)", "error": "\(error)"])
-        guard let response = SIPResponseBuilder.errorResponse(for: error, source: peer(source), toTag: Self.newTag()) else {
+        guard let response = SIPResponseBuilder.errorResponse(for: error, source: source.peerAddress, toTag: Self.newTag()) else {
             return nil
         }
         return finish(response)
     }
 
     /// Handles one parsed message.
+    ///
+    /// Over UDP the request's server transaction is looked up first: a retransmission gets the
+    /// response already sent, or nothing while the original is still being processed on another
+    /// event loop. Reliable transports keep no transactions (Timer J is 0, RFC 3261 §17.2.2).
     public func handle(_ message: SIPMessage, from source: PacketSource) -> [UInt8]? {
+        handle(message, headers: nil, from: source)
+    }
+
+    /// Handles one message, with its transaction headers if the parser handed them out.
+    private func handle(_ message: SIPMessage, headers: SIPTransactionHeaders?, from source: PacketSource) -> [UInt8]? {
         // Responses are for the registration client (providers); the registrar ignores them.
         guard let method = message.method, method != .ack else { return nil }
         let now = clock.now()
-        let key: String?
-        if let via = try? message.headers.topVia, let branch = via.branch {
-            key = TransactionCache.key(branch: branch, sentBy: "\(via.host.canonical):\(via.port ?? 0)", method: method.rawValue)
-        } else {
-            key = nil
+        let request = IncomingRequest(message, from: source, headers: headers)
+        guard source.transport == .udp, let topVia = request.topVia, let branch = topVia.branch else {
+            return respond(to: request, method: method, now: now).map(finish)
         }
-        if let key, let cached = transactions.response(for: key, now: now) {
+        let key = TransactionCache.key(branch: branch, sentBy: "\(topVia.host.canonical):\(topVia.port ?? 0)", method: method.rawValue)
+        switch transactions.begin(key, now: now) {
+        case .answered(let cached):
             return cached
+        case .inProgress:
+            return nil
+        case .new:
+            guard let response = respond(to: request, method: method, now: now) else {
+                transactions.abandon(key)
+                return nil
+            }
+            let bytes = finish(response)
+            transactions.complete(key, response: bytes)
+            return bytes
         }
-        let response = respond(to: message, method: method, from: source, now: now)
-        guard let response else { return nil }
-        let bytes = finish(response)
-        if let key { transactions.store(bytes, for: key, now: now) }
-        return bytes
     }
 
-    private func respond(to request: SIPMessage, method: SIPMethod, from source: PacketSource, now: UInt64) -> SIPMessage? {
+    private func respond(to incoming: IncomingRequest, method: SIPMethod, now: UInt64) -> SIPMessage? {
         switch method {
         case .register:
-            return register(request, from: source, now: now)
+            return register(incoming, now: now)
         case .options:
-            var response = reply(request, .ok, from: source)
+            var response = reply(incoming, .ok)
             response?.headers.add(name: .allow, value: Self.allowedMethods)
             return response
         default:
             let status: SIPResponseStatus = method.isKnown ? .methodNotAllowed : .notImplemented
-            var response = reply(request, status, from: source)
+            var response = reply(incoming, status)
             response?.headers.add(name: .allow, value: Self.allowedMethods)
             return response
         }
     }
 
-    private func register(_ request: SIPMessage, from source: PacketSource, now: UInt64) -> SIPMessage? {
+    private func register(_ incoming: IncomingRequest, now: UInt64) -> SIPMessage? {
+        let request = incoming.message
+        let source = incoming.source
         let snapshot = state.snapshot
         guard let requestURI = request.requestURI?.sipURI else {
-            return reply(request, .unsupportedURIScheme, from: source)
+            return reply(incoming, .unsupportedURIScheme)
         }
         // §10.3 step 1 and 2 come before authentication: no challenge for a foreign domain.
         guard snapshot.policy.domains.contains(requestURI.host.canonical.lowercased()) else {
-            return reply(request, .notFound, from: source)
+            return reply(incoming, .notFound)
         }
         let require = (try? request.headers.require) ?? []
         if !require.isEmpty {
-            var response = reply(request, .badExtension, from: source)
+            var response = reply(incoming, .badExtension)
             response?.headers.add(name: .unsupported, value: require.joined(separator: ", "))
             return response
         }
@@ -120,27 +136,27 @@ public final class RequestProcessor: Sendable {
             if !authorizations.isEmpty {
                 logger.info("authentication failed", metadata: ["source": "\(source)", "stale": "\(stale)"])
             }
-            var response = reply(request, .unauthorized, from: source)
+            var response = reply(incoming, .unauthorized)
             for challenge in authenticator.challenges(stale: stale) {
                 response?.headers.add(name: .wwwAuthenticate, value: challenge)
             }
             return response
         case .badRequest(let reason):
-            return reply(request, SIPResponseStatus(code: 400, reasonPhrase: reason), from: source)
+            return reply(incoming, SIPResponseStatus(code: 400, reasonPhrase: reason))
         }
         // Steps 4–8.
-        guard let parsed = registerRequest(request, requestURI: requestURI, source: source) else {
-            return reply(request, .badRequest, from: source)
+        guard let parsed = registerRequest(incoming, requestURI: requestURI, require: require) else {
+            return reply(incoming, .badRequest)
         }
         let processor = RegistrationProcessor(policy: snapshot.policy, location: location)
         switch processor.process(parsed, authenticatedUser: user, now: now) {
         case .rejected(let status, let reason, let headers):
-            var response = reply(request, SIPResponseStatus(code: status, reasonPhrase: reason), from: source)
+            var response = reply(incoming, SIPResponseStatus(code: status, reasonPhrase: reason))
             for header in headers { response?.headers.add(name: SIPHeaderName(header.name), value: header.value) }
             return response
         case .registered(let aor, let bindings, let changes):
             log(changes, addressOfRecord: aor, now: now)
-            var response = reply(request, .ok, from: source)
+            var response = reply(incoming, .ok)
             for binding in bindings {
                 response?.headers.add(name: .contact, value: "<\(binding.contact)>;expires=\(binding.remaining(at: now))")
             }
@@ -150,10 +166,11 @@ public final class RequestProcessor: Sendable {
     }
 
     /// The parts of the REGISTER that §10.3 decides on; nil when To or Contact is malformed.
-    private func registerRequest(_ request: SIPMessage, requestURI: SIPURI, source: PacketSource) -> RegisterRequest? {
-        let headers = request.headers
-        guard let to = try? headers.to, let aorURI = to.uri.sipURI, let user = aorURI.canonicalUser,
-              let callID = try? headers.callID, let cseq = try? headers.cseq
+    private func registerRequest(_ incoming: IncomingRequest, requestURI: SIPURI, require: [String]) -> RegisterRequest? {
+        let headers = incoming.message.headers
+        let source = incoming.source
+        guard let to = incoming.to, let aorURI = to.uri.sipURI, let user = aorURI.canonicalUser,
+              let callID = incoming.callID, let cseq = incoming.cseq
         else { return nil }
         let contactHeader: SIPContact?
         do { contactHeader = try headers.contact } catch { return nil }
@@ -178,7 +195,7 @@ public final class RequestProcessor: Sendable {
             requestDomain: requestURI.host.canonical.lowercased(), addressOfRecord: aorURI.addressOfRecord,
             user: user, domain: aorURI.host.canonical.lowercased(), contacts: contacts,
             expires: (try? headers.expires)?.map { Int(min($0, UInt32(Int32.max))) }, callID: callID,
-            cseq: cseq.sequenceNumber, require: (try? headers.require) ?? [], source: source)
+            cseq: cseq.sequenceNumber, require: require, source: source)
     }
 
     /// A binding's identity within its AoR: scheme, user, host, port and transport.
@@ -203,8 +220,8 @@ public final class RequestProcessor: Sendable {
         ["aor": "\(aor)", "contact": "\(binding.contact)", "expires": "\(binding.remaining(at: now))", "source": "\(binding.source)"]
     }
 
-    private func reply(_ request: SIPMessage, _ status: SIPResponseStatus, from source: PacketSource) -> SIPMessage? {
-        try? SIPResponseBuilder(request: request, source: peer(source)).response(status, toTag: Self.newTag())
+    private func reply(_ request: IncomingRequest, _ status: SIPResponseStatus) -> SIPMessage? {
+        request.reply(status, toTag: Self.newTag())
     }
 
     private func finish(_ response: SIPMessage) -> [UInt8] {
@@ -213,9 +230,6 @@ public final class RequestProcessor: Sendable {
         return response.serialize()
     }
 
-    private func peer(_ source: PacketSource) -> SIPPeerAddress? {
-        SIPPeerAddress(ipAddress: source.host, port: source.port)
-    }
 
     /// A To tag: 64 random bits as hex.
     static func newTag() -> String {

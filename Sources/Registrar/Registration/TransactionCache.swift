@@ -1,24 +1,39 @@
-import Synchronization
-
-/// Final responses of recent server transactions by their key, so a retransmitted request gets
-/// the same response again without being processed twice (RFC 3261 §17.2.3).
+/// Final responses of recent UDP server transactions by their key, so a retransmitted request
+/// gets the same response again without being processed twice (RFC 3261 §17.2.3), whichever
+/// socket and thread it arrives on.
 ///
-/// Entries live as long as a UDP client may retransmit (Timer J, 64·T1 = 32 s). The table is
-/// bounded: when full, the oldest half is dropped, so a flood of distinct requests cannot grow
-/// memory without limit.
+/// A transaction is first *begun* (``begin(_:now:)``), which tells the caller whether it is new,
+/// still being processed by another thread (the retransmission is absorbed: the original will
+/// answer), or already answered (send the cached bytes again); then *completed* with its response
+/// or *abandoned* when there is none. So two copies of one request racing on two event loops still
+/// get exactly one final response.
+///
+/// Entries live as long as a UDP client may retransmit (Timer J, 64·T1 = 32 s). Reliable
+/// transports need no entry at all (Timer J is 0 there, RFC 3261 §17.2.2). Every entry lives
+/// the same time, so the order entries are begun in is the order they expire in: a FIFO queue
+/// (``TransactionTable``) expires and evicts without scanning or sorting the table. The table is
+/// bounded: when full, the oldest entry is dropped, so a flood of distinct requests cannot grow
+/// memory without limit. The table is striped by key (``LockStripes``), each stripe with its
+/// share of the capacity, so event loops rarely wait for each other's lock.
 public final class TransactionCache: Sendable {
     public static let lifetime: UInt64 = 32
 
-    private struct Entry {
-        var response: [UInt8]
-        var expiresAt: UInt64
+    /// What ``begin(_:now:)`` found for a key.
+    public enum Lookup: Equatable, Sendable {
+        /// A new transaction, now marked in progress: process it, then complete or abandon it.
+        case new
+        /// The same request is being processed right now (on another thread): send nothing.
+        case inProgress
+        /// The request was answered: send these bytes again.
+        case answered([UInt8])
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
-    private let capacity: Int
+    private let table: LockStripes<TransactionTable>
 
-    public init(capacity: Int = 200_000) {
-        self.capacity = capacity
+    /// A cache of about `capacity` entries (each of the `stripes` gets an equal share, rounded up).
+    public init(capacity: Int = 200_000, stripes: Int = 16) {
+        let share = (capacity + stripes - 1) / stripes
+        table = LockStripes(count: stripes) { TransactionTable(capacity: max(1, share)) }
     }
 
     /// The key of a request's server transaction: the top Via's branch and sent-by, and the
@@ -27,31 +42,42 @@ public final class TransactionCache: Sendable {
         branch + "|" + sentBy + "|" + method
     }
 
+    /// Looks `key` up and, when it is unknown (or expired), marks it in progress.
+    public func begin(_ key: String, now: UInt64) -> Lookup {
+        table.withLock(for: key) { $0.begin(key, expiresAt: now + Self.lifetime, now: now) }
+    }
+
+    /// Records the final response of a transaction begun with ``begin(_:now:)``.
+    public func complete(_ key: String, response: [UInt8]) {
+        table.withLock(for: key) { $0.complete(key, response: response) }
+    }
+
+    /// Forgets a transaction that got no response, so a retransmission is processed afresh.
+    public func abandon(_ key: String) {
+        table.withLock(for: key) { $0.abandon(key) }
+    }
+
+    /// The cached response for `key`, if it was answered and has not expired.
     public func response(for key: String, now: UInt64) -> [UInt8]? {
-        entries.withLock { entries in
-            guard let entry = entries[key], entry.expiresAt > now else { return nil }
-            return entry.response
-        }
+        table.withLock(for: key) { $0.response(for: key, now: now) }
     }
 
+    /// Begins and completes a transaction in one step.
     public func store(_ response: [UInt8], for key: String, now: UInt64) {
-        entries.withLock { entries in
-            if entries.count >= capacity {
-                let live = entries.filter { $0.value.expiresAt > now }
-                entries = live.count >= capacity / 2
-                    ? Dictionary(uniqueKeysWithValues: live.sorted { $0.value.expiresAt > $1.value.expiresAt }.prefix(capacity / 2).map { ($0.key, $0.value) })
-                    : live
-            }
-            entries[key] = Entry(response: response, expiresAt: now + Self.lifetime)
+        table.withLock(for: key) { table in
+            _ = table.begin(key, expiresAt: now + Self.lifetime, now: now)
+            table.complete(key, response: response)
         }
     }
 
-    /// Drops expired entries (called periodically by the server).
+    /// Drops expired entries (called every second by the server); costs only what expires.
     public func removeExpired(now: UInt64) {
-        entries.withLock { entries in
-            entries = entries.filter { $0.value.expiresAt > now }
-        }
+        table.forEach { $0.removeExpired(now: now) }
     }
 
-    public var count: Int { entries.withLock { $0.count } }
+    public var count: Int {
+        var total = 0
+        table.forEach { total += $0.count }
+        return total
+    }
 }

@@ -1,17 +1,23 @@
 import Logging
 import NIOCore
 import NIOPosix
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The running registrar: UDP and TCP listeners on each listen address, a timer that expires
 /// bindings and old transactions, and reload. Everything protocol-related is in
 /// `RequestProcessor`; this type only owns sockets and timers.
+///
+/// UDP gets one socket per event loop on each address (``DatagramSocketGroup``), so every thread
+/// reads, processes and answers datagrams; TCP connections are spread over the loops by NIO.
 public final class RegistrarServer: Sendable {
     public let processor: RequestProcessor
     private let group: MultiThreadedEventLoopGroup
     private let channels: [any Channel]
     private let sweep: RepeatedTask
 
-    /// The addresses actually bound (useful when a port 0 was asked for).
+    /// The addresses actually bound (useful when a port 0 was asked for), each once.
     public let boundAddresses: [SocketAddress]
 
     /// Binds every listen address on UDP and TCP and starts serving.
@@ -22,16 +28,8 @@ public final class RegistrarServer: Sendable {
         var channels: [any Channel] = []
         do {
             for address in listen {
-                let udp = try await DatagramBootstrap(group: group)
-                    .channelOption(.socketOption(.so_reuseaddr), value: 1)
-                    .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
-                    .channelInitializer { channel in
-                        channel.eventLoop.makeCompletedFuture {
-                            try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(processor: processor))
-                        }
-                    }
-                    .bind(host: address.host, port: address.port).get()
-                channels.append(udp)
+                let udp = try await bindDatagramChannels(address, group: group, processor: processor)
+                channels += udp
                 // TCP on the same port UDP got (which matters when port 0 asked for any).
                 let tcp = try await ServerBootstrap(group: group)
                     .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -41,7 +39,7 @@ public final class RegistrarServer: Sendable {
                             try channel.pipeline.syncOperations.addHandler(SIPStreamHandler(processor: processor))
                         }
                     }
-                    .bind(host: address.host, port: udp.localAddress?.port ?? address.port).get()
+                    .bind(host: address.host, port: udp.first?.localAddress?.port ?? address.port).get()
                 channels.append(tcp)
             }
         } catch {
@@ -61,12 +59,50 @@ public final class RegistrarServer: Sendable {
         return RegistrarServer(processor: processor, group: group, channels: channels, sweep: sweep)
     }
 
+    /// One UDP channel per event loop, all on `address` (the first one's port when port 0 was
+    /// asked for); a single channel where the socket group is not available.
+    private static func bindDatagramChannels(
+        _ address: ListenAddress, group: MultiThreadedEventLoopGroup, processor: RequestProcessor
+    ) async throws -> [any Channel] {
+        let loops = Array(group.makeIterator())
+        let resolved = try SocketAddress.makeAddressResolvingHost(address.host, port: address.port)
+        let sockets = try DatagramSocketGroup.bind(resolved, count: loops.count)
+        func bootstrap(_ loop: any EventLoopGroup) -> DatagramBootstrap {
+            DatagramBootstrap(group: loop)
+                .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(processor: processor))
+                    }
+                }
+        }
+        guard !sockets.isEmpty else {
+            return [try await bootstrap(group).channelOption(.socketOption(.so_reuseaddr), value: 1)
+                .bind(to: resolved).get()]
+        }
+        var channels: [any Channel] = []
+        var unused = sockets[...]
+        do {
+            for (loop, socket) in zip(loops, sockets) {
+                unused = unused.dropFirst()
+                channels.append(try await bootstrap(loop).withBoundSocket(socket).get())
+            }
+        } catch {
+            for socket in unused { close(socket) }
+            for channel in channels { try? await channel.close() }
+            throw error
+        }
+        return channels
+    }
+
     private init(processor: RequestProcessor, group: MultiThreadedEventLoopGroup, channels: [any Channel], sweep: RepeatedTask) {
         self.processor = processor
         self.group = group
         self.channels = channels
         self.sweep = sweep
-        self.boundAddresses = channels.compactMap(\.localAddress)
+        // The UDP sockets of one address share it: list it once.
+        var seen: Set<SocketAddress> = []
+        self.boundAddresses = channels.compactMap(\.localAddress).filter { seen.insert($0).inserted }
     }
 
     /// Replaces the configuration with the bundle at `path`, or keeps the old one and says why.

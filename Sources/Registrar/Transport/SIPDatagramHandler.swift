@@ -1,7 +1,8 @@
 import NIOCore
 
 /// One UDP socket's handler: each datagram is one SIP message, answered to the address it came
-/// from. Processing is synchronous and short (no I/O), so it runs on the event loop.
+/// from. Processing is synchronous and short (no I/O), so it runs on the event loop; each event
+/// loop has its own socket and handler (``DatagramSocketGroup``).
 final class SIPDatagramHandler: ChannelInboundHandler, Sendable {
     typealias InboundIn = AddressedEnvelope<ByteBuffer>
     typealias OutboundOut = AddressedEnvelope<ByteBuffer>
@@ -15,7 +16,8 @@ final class SIPDatagramHandler: ChannelInboundHandler, Sendable {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let envelope = Self.unwrapInboundIn(data)
         guard let source = PacketSource(envelope.remoteAddress, transport: .udp) else { return }
-        let bytes = Array(envelope.data.readableBytesView)
+        // One copy of the datagram (a memcpy), which the parsed message's strings are made from.
+        let bytes = envelope.data.getBytes(at: envelope.data.readerIndex, length: envelope.data.readableBytes) ?? []
         guard let response = processor.handle(datagram: bytes, from: source) else { return }
         let buffer = context.channel.allocator.buffer(bytes: response)
         context.write(Self.wrapOutboundOut(AddressedEnvelope(remoteAddress: envelope.remoteAddress, data: buffer)), promise: nil)

@@ -59,15 +59,23 @@ extension SIPMessage {
         buffer.append(contentsOf: ASCII.crlf)
     }
 
-    /// Appends `text`, control characters (other than HTAB) written as SP.
+    /// Appends `text`, control characters (other than HTAB) written as SP. One pass over the
+    /// contiguous UTF-8 of a native string checks and copies; the rewriting loop runs only for a
+    /// value that needs it.
     private func append(_ text: String, to buffer: inout [UInt8]) {
-        let utf8 = text.utf8
-        if !utf8.contains(where: { ($0 < ASCII.space && $0 != ASCII.tab) || $0 == ASCII.delete }) {
-            buffer.append(contentsOf: utf8)
-            return
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes where Self.isControl(byte) { return false }
+            buffer.append(contentsOf: bytes)
+            return true
         }
-        for byte in utf8 {
-            buffer.append((byte < ASCII.space && byte != ASCII.tab) || byte == ASCII.delete ? ASCII.space : byte)
+        if copied == true { return }
+        for byte in text.utf8 {
+            buffer.append(Self.isControl(byte) ? ASCII.space : byte)
         }
+    }
+
+    @inline(__always)
+    private static func isControl(_ byte: UInt8) -> Bool {
+        (byte < ASCII.space && byte != ASCII.tab) || byte == ASCII.delete
     }
 }

@@ -13,46 +13,54 @@ public struct SIPResponseBuilder: Sendable {
     public let request: SIPMessage
     /// Where the request came from, if known.
     public let source: SIPPeerAddress?
+    /// The request's top Via and To, when the caller has parsed them already (a registrar
+    /// does, for the transaction key and the address of record), so they are not parsed again.
+    private let parsedTopVia: SIPVia?
+    private let parsedTo: SIPAddress?
 
-    public init(request: SIPMessage, source: SIPPeerAddress? = nil) {
+    public init(request: SIPMessage, source: SIPPeerAddress? = nil, topVia: SIPVia? = nil, to: SIPAddress? = nil) {
         self.request = request
         self.source = source
+        self.parsedTopVia = topVia
+        self.parsedTo = to
     }
 
     /// A response with `status`. `toTag` is added to To when To has no tag (a UAS must tag
     /// every response except 100 Trying, RFC 3261 §8.2.6.2); it should be a token.
+    ///
+    /// The header lines are copied verbatim (RFC 3261 §8.2.6.2: the response must carry the same
+    /// values), except the top Via line when RFC 3581 asks for `received`/`rport` on it.
     ///
     /// Throws when the request is not a request or lacks a readable top Via, From, To,
     /// Call-ID or CSeq.
     public func response(_ status: SIPResponseStatus, toTag: String? = nil) throws(SIPParseError) -> SIPMessage {
         guard request.isRequest else { throw SIPParseError(.notARequest) }
         let requestHeaders = request.headers
-        var topVia = try requestHeaders.topVia
+        var topVia: SIPVia
+        if let parsedTopVia { topVia = parsedTopVia } else { topVia = try requestHeaders.topVia }
         let from = try requestHeaders.single(.from)
         let toValue = try requestHeaders.single(.to)
-        guard let to = SIPAddress(toValue) else { throw SIPParseError(.malformedHeader(.to)) }
+        guard let to = parsedTo ?? SIPAddress(toValue) else { throw SIPParseError(.malformedHeader(.to)) }
         let callID = try requestHeaders.callID
         let cseq = try requestHeaders.single(.cseq)
         guard SIPCSeq(cseq) != nil else { throw SIPParseError(.malformedHeader(.cseq)) }
 
-        if let source {
-            applyRFC3581(to: &topVia, source: source)
-        }
+        let rewritesTopVia = source.map { applyRFC3581(to: &topVia, source: $0) } ?? false
 
         var headers = SIPHeaders()
         headers.reserveCapacity(requestHeaders.count(name: .via) + 8)
         var isTopViaLine = true
         for field in requestHeaders where field.name == .via {
-            if isTopViaLine {
+            if isTopViaLine && rewritesTopVia {
                 // The top line may hold several comma-joined values; only the first changes.
                 var elements = HeaderValueSplitter.elements(of: field.value).map(\.string)
                 if elements.isEmpty { elements = [""] }
                 elements[0] = topVia.description
                 headers.add(name: .via, value: elements.joined(separator: ", "))
-                isTopViaLine = false
             } else {
                 headers.add(name: .via, value: field.value)
             }
+            isTopViaLine = false
         }
         headers.add(name: .from, value: from)
         if let toTag, to.tag == nil {
@@ -76,14 +84,16 @@ public struct SIPResponseBuilder: Sendable {
         return try? SIPResponseBuilder(request: request, source: source).response(error.status, toTag: toTag)
     }
 
-    /// RFC 3261 §18.2.1 and RFC 3581 §4 on the top Via.
-    private func applyRFC3581(to via: inout SIPVia, source: SIPPeerAddress) {
+    /// RFC 3261 §18.2.1 and RFC 3581 §4 on the top Via; whether it changed anything.
+    private func applyRFC3581(to via: inout SIPVia, source: SIPPeerAddress) -> Bool {
         let rportRequested = via.rport == .requested
         if rportRequested {
             via.rport = .port(source.port)
         }
         if rportRequested || via.host != source.host {
             via.received = source.host
+            return true
         }
+        return false
     }
 }

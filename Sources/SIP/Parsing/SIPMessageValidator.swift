@@ -12,22 +12,33 @@ struct SIPMessageValidator {
     var requiresMaxForwards: Bool
 
     func validate(_ message: SIPMessage, hasMalformedRequestURI: Bool) -> SIPParseError.Kind? {
-        if message.version != .sip2_0 { return .unsupportedVersion(message.version) }
-        if hasMalformedRequestURI { return .malformedRequestURI }
+        if case .invalid(let problem) = check(message, hasMalformedRequestURI: hasMalformedRequestURI) { return problem }
+        return nil
+    }
+
+    enum Outcome {
+        case valid(SIPTransactionHeaders)
+        case invalid(SIPParseError.Kind)
+    }
+
+    /// The validation, keeping what it parsed on the way (so it is not parsed again).
+    func check(_ message: SIPMessage, hasMalformedRequestURI: Bool) -> Outcome {
+        if message.version != .sip2_0 { return .invalid(.unsupportedVersion(message.version)) }
+        if hasMalformedRequestURI { return .invalid(.malformedRequestURI) }
         let headers = message.headers
         do {
-            _ = try headers.vias
+            let vias = try headers.vias
             _ = try headers.from
-            _ = try headers.to
-            _ = try headers.callID
+            let to = try headers.to
+            let callID = try headers.callID
             let cseq = try headers.cseq
             if let method = message.method {
-                if cseq.method != method { return .cseqMethodMismatch }
-                if try headers.maxForwards == nil, requiresMaxForwards { return .missingHeader(.maxForwards) }
+                if cseq.method != method { return .invalid(.cseqMethodMismatch) }
+                if try headers.maxForwards == nil, requiresMaxForwards { return .invalid(.missingHeader(.maxForwards)) }
             }
+            return .valid(SIPTransactionHeaders(topVia: vias[0], to: to, callID: callID, cseq: cseq))
         } catch {
-            return error.kind
+            return .invalid(error.kind)
         }
-        return nil
     }
 }

@@ -47,6 +47,21 @@ public struct SIPParser: Sendable {
 
     /// Parses a datagram.
     public func parse(_ datagram: ArraySlice<UInt8>) -> Result<SIPMessage, SIPParseError> {
+        parseWithTransactionHeaders(datagram).map(\.message)
+    }
+
+    /// Parses a datagram with the default limits, and hands out the transaction headers the
+    /// validation parsed.
+    public static func parseWithTransactionHeaders(
+        _ datagram: [UInt8]
+    ) -> Result<(message: SIPMessage, headers: SIPTransactionHeaders), SIPParseError> {
+        SIPParser().parseWithTransactionHeaders(datagram[...])
+    }
+
+    /// Parses a datagram, and hands out the transaction headers the validation parsed.
+    public func parseWithTransactionHeaders(
+        _ datagram: ArraySlice<UInt8>
+    ) -> Result<(message: SIPMessage, headers: SIPTransactionHeaders), SIPParseError> {
         guard datagram.count <= limits.maxMessageSize else { return .failure(SIPParseError(.messageTooLarge)) }
         let head: SIPMessageHead
         do {
@@ -69,9 +84,11 @@ public struct SIPParser: Sendable {
         }
         let message = head.message(body: Array(datagram[head.bodyStart..<(head.bodyStart + bodyLength)]))
         let validator = SIPMessageValidator(requiresMaxForwards: requiresMaxForwards)
-        if let problem = validator.validate(message, hasMalformedRequestURI: head.hasMalformedRequestURI) {
+        switch validator.check(message, hasMalformedRequestURI: head.hasMalformedRequestURI) {
+        case .valid(let headers):
+            return .success((message, headers))
+        case .invalid(let problem):
             return .failure(SIPParseError(problem, partialMessage: message))
         }
-        return .success(message)
     }
 }

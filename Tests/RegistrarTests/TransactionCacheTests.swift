@@ -1,0 +1,88 @@
+import Testing
+@testable import Registrar
+
+/// The retransmission cache: begin/complete/abandon, expiry in the order entries were begun,
+/// eviction of the oldest when full.
+@Suite struct TransactionCacheTests {
+    let response: [UInt8] = Array("SIP/2.0 200 OK\r\n\r\n".utf8)
+
+    @Test func aNewTransactionIsInProgressUntilCompleted() {
+        let cache = TransactionCache()
+        #expect(cache.begin("a", now: 100) == .new)
+        // A copy of the request arriving meanwhile (on another event loop) is absorbed.
+        #expect(cache.begin("a", now: 100) == .inProgress)
+        #expect(cache.response(for: "a", now: 100) == nil)
+        cache.complete("a", response: response)
+        #expect(cache.begin("a", now: 101) == .answered(response))
+        #expect(cache.response(for: "a", now: 101) == response)
+    }
+
+    @Test func anAbandonedTransactionIsProcessedAfresh() {
+        let cache = TransactionCache()
+        #expect(cache.begin("a", now: 100) == .new)
+        cache.abandon("a")
+        #expect(cache.count == 0)
+        #expect(cache.begin("a", now: 100) == .new)
+    }
+
+    @Test func entriesLiveForTimerJ() {
+        let cache = TransactionCache()
+        cache.store(response, for: "a", now: 100)
+        #expect(cache.response(for: "a", now: 100 + TransactionCache.lifetime - 1) == response)
+        #expect(cache.response(for: "a", now: 100 + TransactionCache.lifetime) == nil)
+        // An expired entry is a new transaction again, even before the sweep removed it.
+        #expect(cache.begin("a", now: 100 + TransactionCache.lifetime) == .new)
+    }
+
+    @Test func removeExpiredDropsExactlyTheExpiredEntries() {
+        let cache = TransactionCache()
+        cache.store(response, for: "old", now: 100)
+        cache.store(response, for: "middle", now: 110)
+        cache.store(response, for: "new", now: 120)
+        cache.removeExpired(now: 110 + TransactionCache.lifetime)
+        #expect(cache.count == 1)
+        #expect(cache.response(for: "new", now: 110 + TransactionCache.lifetime) == response)
+    }
+
+    @Test func stripesShareTheCapacityAndCountTogether() {
+        let cache = TransactionCache(capacity: 64, stripes: 4)
+        for number in 0..<40 { cache.store(response, for: "key-\(number)", now: 100) }
+        #expect(cache.count == 40)
+        for number in 0..<40 { #expect(cache.response(for: "key-\(number)", now: 100) == response) }
+        cache.removeExpired(now: 100 + TransactionCache.lifetime)
+        #expect(cache.count == 0)
+        // However the keys fall, no stripe holds more than its share of 16.
+        for number in 0..<1000 { cache.store(response, for: "flood-\(number)", now: 200) }
+        #expect(cache.count == 64)
+    }
+
+    @Test func expiryFollowsTheOrderEntriesWereBegun() {
+        var table = TransactionTable(capacity: 10)
+        _ = table.begin("c", expiresAt: 10, now: 0)
+        _ = table.begin("a", expiresAt: 11, now: 1)
+        _ = table.begin("b", expiresAt: 12, now: 2)
+        table.abandon("a")
+        #expect(table.expiryOrder == ["c", "b"])
+        // "c" expires and is begun again: it moves to the back.
+        _ = table.begin("c", expiresAt: 20, now: 10)
+        #expect(table.expiryOrder == ["b", "c"])
+        // Its stale first queue item must not remove the new entry.
+        table.removeExpired(now: 12)
+        #expect(table.expiryOrder == ["c"])
+        #expect(table.count == 1)
+    }
+
+    @Test func aFullTableEvictsTheOldestEntries() {
+        let cache = TransactionCache(capacity: 3, stripes: 1)
+        for (offset, key) in ["a", "b", "c", "d", "e"].enumerated() {
+            cache.store(response, for: key, now: 100 + UInt64(offset))
+        }
+        #expect(cache.count == 3)
+        #expect(cache.response(for: "a", now: 105) == nil)
+        #expect(cache.response(for: "b", now: 105) == nil)
+        for key in ["c", "d", "e"] { #expect(cache.response(for: key, now: 105) == response) }
+        // Answering an existing key again does not evict anything.
+        cache.store(response, for: "e", now: 105)
+        #expect(cache.count == 3)
+    }
+}
