@@ -60,6 +60,21 @@ import Testing
         }
     }
 
+    @Test(arguments: [1, 2])
+    func aDatagramLongerThanNIOsDefaultBufferIsReadWhole(threads: Int) async throws {
+        try await Self.withServer(threads: threads) { port in
+            let client = try UDPTestSocket()
+            // 6 kB of headers a proxy might add: the request must reach the parser whole and get
+            // the challenge, not a 400 for a message cut at 2,048 bytes.
+            let padding = (0..<60).map { "X-Padding-\($0): \(String(repeating: "p", count: 80))" }
+            let request = RequestProcessorTests.register(branch: "z9hG4bK-long", extraHeaders: padding)
+            #expect(request.count > 6_000)
+            client.send(request, toPort: port)
+            let response = try SIPParser.parse(try #require(client.receive())).get()
+            #expect(response.statusCode == 401)
+        }
+    }
+
     @Test func copiesOfOneRequestOnSeveralLoopsGetOneAnswer() async throws {
         try await Self.withServer(threads: 2) { port in
             let client = try UDPTestSocket()

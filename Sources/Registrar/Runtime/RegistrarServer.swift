@@ -70,6 +70,8 @@ public final class RegistrarServer: Sendable {
         func bootstrap(_ loop: any EventLoopGroup) -> DatagramBootstrap {
             DatagramBootstrap(group: loop)
                 .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
+                .channelOption(
+                    .recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: SIPDatagramHandler.receiveBufferSize))
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(processor: processor))

@@ -7,6 +7,12 @@ final class SIPDatagramHandler: ChannelInboundHandler, Sendable {
     typealias InboundIn = AddressedEnvelope<ByteBuffer>
     typealias OutboundOut = AddressedEnvelope<ByteBuffer>
 
+    /// The largest UDP payload (65,535 bytes less the IPv4 and UDP headers, rounded up). NIO reads
+    /// datagrams into 2,048-byte buffers by default and silently cuts longer ones; a REGISTER
+    /// with many contacts or a long `Authorization` is longer than that, and the parser accepts
+    /// up to 65,535 bytes.
+    static let receiveBufferSize = 65_536
+
     private let processor: RequestProcessor
 
     init(processor: RequestProcessor) {
