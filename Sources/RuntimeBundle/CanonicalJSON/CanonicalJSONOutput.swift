@@ -12,7 +12,10 @@
 ///
 /// Not copyable: it owns a scratch buffer, freed when it goes away.
 struct CanonicalJSONOutput: ~Copyable {
-    /// What has been flushed so far.
+    /// Finished stretches of the document that were written apart (the chunks of a long list,
+    /// see `member(_:_:parallelChunk:)`), in document order; `bytes` follows the last of them.
+    private var segments: [[UInt8]] = []
+    /// What has been flushed since the last segment.
     private var bytes: [UInt8]
     /// Bytes written since the last flush. The pieces of a JSON document are a few bytes each:
     /// storing them through a pointer costs a few instructions a byte, where `Array.append`
@@ -34,6 +37,14 @@ struct CanonicalJSONOutput: ~Copyable {
         scratch.initialize(repeating: 0)
     }
 
+    /// An output for a stretch of a document that another output has opened: `depth` containers
+    /// are open, and `atContainerStart` says whether the innermost one is still empty.
+    private init(continuingAt depth: Int, atContainerStart: Bool, reservingCapacity capacity: Int) {
+        self.init(reservingCapacity: capacity)
+        self.depth = depth
+        self.atContainerStart = atContainerStart
+    }
+
     deinit {
         scratch.deallocate()
     }
@@ -44,9 +55,33 @@ struct CanonicalJSONOutput: ~Copyable {
     mutating func finish() -> [UInt8] {
         put(UInt8(ascii: "\n"))
         flush()
-        var finished: [UInt8] = []
-        swap(&finished, &bytes)
-        return finished
+        guard !segments.isEmpty else { return takeBytes() }
+        // Joined once, at their exact total size; each segment is freed as soon as it is copied,
+        // so the document is not held twice over.
+        segments.append(takeBytes())
+        var joined: [UInt8] = []
+        joined.reserveCapacity(segments.reduce(0) { $0 + $1.count })
+        for index in segments.indices {
+            joined.append(contentsOf: segments[index])
+            segments[index] = []
+        }
+        segments = []
+        return joined
+    }
+
+    /// Everything written so far as segments, in order (flushed, without the final line break).
+    private mutating func takeSegments() -> [[UInt8]] {
+        flush()
+        segments.append(takeBytes())
+        var taken: [[UInt8]] = []
+        swap(&taken, &segments)
+        return taken
+    }
+
+    private mutating func takeBytes() -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &bytes)
+        return taken
     }
 
     // MARK: - Raw bytes
@@ -235,6 +270,38 @@ struct CanonicalJSONOutput: ~Copyable {
             element()
             value.writeCanonical(to: &self)
         }
+        endArray()
+    }
+
+    /// A list of nested values, the same bytes as `member(_:_:)`, written on all cores when it is
+    /// long: each chunk of at least `parallelChunk` elements (`ParallelChunks`) is written into
+    /// an output of its own that starts where this one stands (same depth, and "first element"
+    /// only for the first chunk), and the chunks' bytes become segments of this output in order.
+    /// `estimatedSize` guesses the bytes of one element, so a chunk's buffer is allocated once.
+    mutating func member<Value: CanonicalJSONWritable>(
+        _ name: StaticString, _ values: [Value], parallelChunk: Int, estimatedSize: Int
+    ) {
+        guard values.count / 2 >= parallelChunk, ParallelChunks.coreCount > 1 else {
+            return member(name, values)
+        }
+        key(name)
+        beginArray()
+        let depth = depth
+        let chunks = ParallelChunks.map(count: values.count, minimumChunk: parallelChunk) { range in
+            var chunk = CanonicalJSONOutput(
+                continuingAt: depth, atContainerStart: range.lowerBound == 0,
+                reservingCapacity: estimatedSize * range.count)
+            for position in range {
+                chunk.element()
+                values[position].writeCanonical(to: &chunk)
+            }
+            return chunk.takeSegments()
+        }
+        flush()
+        segments.append(takeBytes())
+        for chunk in chunks { segments.append(contentsOf: chunk) }
+        // The list has elements, so it closes on a line of its own.
+        atContainerStart = false
         endArray()
     }
 }
