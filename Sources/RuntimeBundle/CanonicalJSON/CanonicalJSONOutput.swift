@@ -12,10 +12,7 @@
 ///
 /// Not copyable: it owns a scratch buffer, freed when it goes away.
 struct CanonicalJSONOutput: ~Copyable {
-    /// Finished stretches of the document that were written apart (the chunks of a long list,
-    /// see `member(_:_:parallelChunk:)`), in document order; `bytes` follows the last of them.
-    private var segments: [[UInt8]] = []
-    /// What has been flushed since the last segment.
+    /// What has been flushed so far.
     private var bytes: [UInt8]
     /// Bytes written since the last flush. The pieces of a JSON document are a few bytes each:
     /// storing them through a pointer costs a few instructions a byte, where `Array.append`
@@ -54,31 +51,12 @@ struct CanonicalJSONOutput: ~Copyable {
     /// digest) does not copy them.
     mutating func finish() -> [UInt8] {
         put(UInt8(ascii: "\n"))
-        flush()
-        guard !segments.isEmpty else { return takeBytes() }
-        // Joined once, at their exact total size; each segment is freed as soon as it is copied,
-        // so the document is not held twice over.
-        segments.append(takeBytes())
-        var joined: [UInt8] = []
-        joined.reserveCapacity(segments.reduce(0) { $0 + $1.count })
-        for index in segments.indices {
-            joined.append(contentsOf: segments[index])
-            segments[index] = []
-        }
-        segments = []
-        return joined
+        return takeBytes()
     }
 
-    /// Everything written so far as segments, in order (flushed, without the final line break).
-    private mutating func takeSegments() -> [[UInt8]] {
-        flush()
-        segments.append(takeBytes())
-        var taken: [[UInt8]] = []
-        swap(&taken, &segments)
-        return taken
-    }
-
+    /// Everything written so far (flushed), leaving this buffer empty.
     private mutating func takeBytes() -> [UInt8] {
+        flush()
         var taken: [UInt8] = []
         swap(&taken, &bytes)
         return taken
@@ -276,8 +254,9 @@ struct CanonicalJSONOutput: ~Copyable {
     /// A list of nested values, the same bytes as `member(_:_:)`, written on all cores when it is
     /// long: each chunk of at least `parallelChunk` elements (`ParallelChunks`) is written into
     /// an output of its own that starts where this one stands (same depth, and "first element"
-    /// only for the first chunk), and the chunks' bytes become segments of this output in order.
-    /// `estimatedSize` guesses the bytes of one element, so a chunk's buffer is allocated once.
+    /// only for the first chunk), and the chunks' bytes are appended here in order, each freed
+    /// once copied. `estimatedSize` guesses the bytes of one element, so a chunk's buffer is
+    /// allocated once.
     mutating func member<Value: CanonicalJSONWritable>(
         _ name: StaticString, _ values: [Value], parallelChunk: Int, estimatedSize: Int
     ) {
@@ -287,7 +266,7 @@ struct CanonicalJSONOutput: ~Copyable {
         key(name)
         beginArray()
         let depth = depth
-        let chunks = ParallelChunks.map(count: values.count, minimumChunk: parallelChunk) { range in
+        var chunks = ParallelChunks.map(count: values.count, minimumChunk: parallelChunk) { range in
             var chunk = CanonicalJSONOutput(
                 continuingAt: depth, atContainerStart: range.lowerBound == 0,
                 reservingCapacity: estimatedSize * range.count)
@@ -295,11 +274,13 @@ struct CanonicalJSONOutput: ~Copyable {
                 chunk.element()
                 values[position].writeCanonical(to: &chunk)
             }
-            return chunk.takeSegments()
+            return chunk.takeBytes()
         }
         flush()
-        segments.append(takeBytes())
-        for chunk in chunks { segments.append(contentsOf: chunk) }
+        for index in chunks.indices {
+            bytes.append(contentsOf: chunks[index])
+            chunks[index] = []
+        }
         // The list has elements, so it closes on a line of its own.
         atContainerStart = false
         endArray()
