@@ -254,9 +254,12 @@ struct CanonicalJSONOutput: ~Copyable {
     /// A list of nested values, the same bytes as `member(_:_:)`, written on all cores when it is
     /// long: each chunk of at least `parallelChunk` elements (`ParallelChunks`) is written into
     /// an output of its own that starts where this one stands (same depth, and "first element"
-    /// only for the first chunk), and the chunks' bytes are appended here in order, each freed
-    /// once copied. `estimatedSize` guesses the bytes of one element, so a chunk's buffer is
-    /// allocated once.
+    /// only for the list's first chunk), and the chunks' bytes are appended here in order.
+    ///
+    /// The list goes in windows of a few chunks per core, each window's chunks appended and freed
+    /// before the next is written, so the chunks add a megabyte or so to the memory peak rather
+    /// than the size of the list. `estimatedSize` guesses the bytes of one element, so a chunk's
+    /// buffer is allocated once.
     mutating func member<Value: CanonicalJSONWritable>(
         _ name: StaticString, _ values: [Value], parallelChunk: Int, estimatedSize: Int
     ) {
@@ -266,20 +269,27 @@ struct CanonicalJSONOutput: ~Copyable {
         key(name)
         beginArray()
         let depth = depth
-        var chunks = ParallelChunks.map(count: values.count, minimumChunk: parallelChunk) { range in
-            var chunk = CanonicalJSONOutput(
-                continuingAt: depth, atContainerStart: range.lowerBound == 0,
-                reservingCapacity: estimatedSize * range.count)
-            for position in range {
-                chunk.element()
-                values[position].writeCanonical(to: &chunk)
+        let window = parallelChunk * ParallelChunks.coreCount * ParallelChunks.chunksPerCore
+        var windowStart = 0
+        while windowStart < values.count {
+            let start = windowStart
+            let count = min(window, values.count - start)
+            var chunks = ParallelChunks.map(count: count, minimumChunk: parallelChunk) { range in
+                var chunk = CanonicalJSONOutput(
+                    continuingAt: depth, atContainerStart: start + range.lowerBound == 0,
+                    reservingCapacity: estimatedSize * range.count)
+                for position in range {
+                    chunk.element()
+                    values[start + position].writeCanonical(to: &chunk)
+                }
+                return chunk.takeBytes()
             }
-            return chunk.takeBytes()
-        }
-        flush()
-        for index in chunks.indices {
-            bytes.append(contentsOf: chunks[index])
-            chunks[index] = []
+            flush()
+            for index in chunks.indices {
+                bytes.append(contentsOf: chunks[index])
+                chunks[index] = []
+            }
+            windowStart += count
         }
         // The list has elements, so it closes on a line of its own.
         atContainerStart = false

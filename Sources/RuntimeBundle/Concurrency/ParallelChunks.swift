@@ -11,16 +11,18 @@ import Dispatch
 package enum ParallelChunks {
     /// The machine's online cores (at least 1).
     package static let coreCount: Int = max(1, System.onlineCores())
+    /// Chunks for each core by default, so a core that is slowed (another process, a costlier
+    /// stretch of elements) is balanced by the others.
+    package static let chunksPerCore = 4
 
     /// Runs `work` over chunks of `0..<count` and returns its results in order.
     ///
     /// - Parameters:
     ///   - minimumChunk: below twice this many elements everything runs as one chunk on this
     ///     thread, where handing work to other threads would cost more than it saves.
-    ///   - chunksPerCore: chunks for each core, so a core that is slowed (another process, a
-    ///     costlier stretch of elements) is balanced by the others.
+    ///   - chunksPerCore: at most this many chunks for each core.
     package static func map<Result>(
-        count: Int, minimumChunk: Int, chunksPerCore: Int = 4, _ work: (Range<Int>) -> Result
+        count: Int, minimumChunk: Int, chunksPerCore: Int = chunksPerCore, _ work: (Range<Int>) -> Result
     ) -> [Result] {
         let chunkCount = min(count / max(1, minimumChunk), coreCount * chunksPerCore)
         guard chunkCount > 1, coreCount > 1 else { return [work(0..<count)] }
