@@ -64,20 +64,6 @@ struct Composer {
 
     // MARK: - Events
 
-    /// Takes one step of libyaml's parse: composes the event and deletes it, or ends the file
-    /// with libyaml's error (`fail` / `failEncoding`).
-    mutating func consume(_ step: LibYAMLParser.Step, event: UnsafeMutablePointer<yaml_event_t>) {
-        switch step {
-        case .event:
-            consume(event)
-            yaml_event_delete(event)
-        case .failure(let diagnostic, isEncoding: true):
-            failEncoding(diagnostic)
-        case .failure(let diagnostic, isEncoding: false):
-            fail(diagnostic)
-        }
-    }
-
     mutating func consume(_ event: UnsafeMutablePointer<yaml_event_t>) {
         let type = event.pointee.type
         if type == YAML_SCALAR_EVENT {

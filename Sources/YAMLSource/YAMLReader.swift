@@ -11,19 +11,9 @@ import Diagnostics
 /// The reader never traps on any input; problems come back in `YAMLReadResult.diagnostics`.
 public struct YAMLReader: Sendable {
     public var limits: YAMLLimits
-    /// Files of at least this many bytes are parsed by libyaml on a second thread while this one
-    /// composes the events (`EventPipeline`); smaller ones in line, where starting a thread would
-    /// cost more than it saves. The result is the same either way.
-    var pipelineThreshold: Int
 
     public init(limits: YAMLLimits = .default) {
-        self.init(limits: limits, pipelineThreshold: EventPipeline.worthwhileSize)
-    }
-
-    /// `pipelineThreshold` 0 pipelines every file, `.max` none (tests compare the two).
-    init(limits: YAMLLimits, pipelineThreshold: Int) {
         self.limits = limits
-        self.pipelineThreshold = pipelineThreshold
     }
 
     /// Reads all documents of one file.
@@ -41,14 +31,35 @@ public struct YAMLReader: Sendable {
 
         var composer = Composer(file: file, limits: limits)
         bytes.withUnsafeBufferPointer { buffer in
-            guard let parser = LibYAMLParser(bytes: buffer, file: file) else {
+            // libyaml keeps pointers into its own struct: it must stay put, so it lives on the heap.
+            let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+            defer { parser.deallocate() }
+            guard yaml_parser_initialize(parser) != 0 else {
                 composer.fail(LibYAMLProblem.outOfMemory(file: file))
                 return
             }
-            if buffer.count >= pipelineThreshold {
-                EventPipeline.run(parser) { composer.consume($0, event: $1) }
-            } else {
-                EventPipeline.inLine(parser) { composer.consume($0, event: $1) }
+            defer { yaml_parser_delete(parser) }
+            // The encoding stays unset: forcing UTF-8 breaks files that start with a BOM.
+            yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+
+            let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+            defer { event.deallocate() }
+            while true {
+                guard yaml_parser_parse(parser, event) != 0 else {
+                    // libyaml cannot resume after an error: report it and stop.
+                    let problem = LibYAMLProblem(parser.pointee)
+                    let diagnostic = problem.diagnostic(file: file, bytes: buffer)
+                    if problem.kind == YAML_READER_ERROR {
+                        composer.failEncoding(diagnostic)
+                    } else {
+                        composer.fail(diagnostic)
+                    }
+                    return
+                }
+                let isStreamEnd = event.pointee.type == YAML_STREAM_END_EVENT
+                composer.consume(event)
+                yaml_event_delete(event)
+                if isStreamEnd { return }
             }
         }
         return composer.result
