@@ -34,29 +34,38 @@ import Testing
             == "switchboard: 0 diagnostics reported (0 errors, 0 warnings)\n")
     }
 
-    @Test(arguments: [
-        ("100%", "100%25"),
-        ("two\nlines", "two%0Alines"),
-        ("crlf\r\nend", "crlf%0D%0Aend"),
-        ("a, b: c :: d", "a, b: c :: d"),
-        ("%0A is not a line break", "%250A is not a line break"),
-        ("::error::injected", "::error::injected"),
-        ("\n::error::injected", "%0A::error::injected"),
-    ])
-    func messageEscaping(message: String, expected: String) {
-        #expect(GitHubRenderer.escapeData(message) == expected)
+    /// An escaping case whose name in the test log is Swift-escaped: the raw value starts a log
+    /// line with `::error::`, which a GitHub Actions runner would turn into a stray annotation.
+    struct EscapingCase: CustomTestStringConvertible, Sendable {
+        var raw: String
+        var escaped: String
+        init(_ raw: String, _ escaped: String) { (self.raw, self.escaped) = (raw, escaped) }
+        var testDescription: String { raw.debugDescription }
     }
 
     @Test(arguments: [
-        ("dir/a:b,c.yaml", "dir/a%3Ab%2Cc.yaml"),
-        ("50%.yaml", "50%25.yaml"),
-        ("new\nline.yaml", "new%0Aline.yaml"),
-        ("cr\r.yaml", "cr%0D.yaml"),
-        ("SB2021 address is not host[:port]", "SB2021 address is not host[%3Aport]"),
-        ("ä ü/東京.yaml", "ä ü/東京.yaml"),
+        EscapingCase("100%", "100%25"),
+        EscapingCase("two\nlines", "two%0Alines"),
+        EscapingCase("crlf\r\nend", "crlf%0D%0Aend"),
+        EscapingCase("a, b: c :: d", "a, b: c :: d"),
+        EscapingCase("%0A is not a line break", "%250A is not a line break"),
+        EscapingCase("::error::injected", "::error::injected"),
+        EscapingCase("\n::error::injected", "%0A::error::injected"),
     ])
-    func propertyEscaping(value: String, expected: String) {
-        #expect(GitHubRenderer.escapeProperty(value) == expected)
+    func messageEscaping(_ example: EscapingCase) {
+        #expect(GitHubRenderer.escapeData(example.raw) == example.escaped)
+    }
+
+    @Test(arguments: [
+        EscapingCase("dir/a:b,c.yaml", "dir/a%3Ab%2Cc.yaml"),
+        EscapingCase("50%.yaml", "50%25.yaml"),
+        EscapingCase("new\nline.yaml", "new%0Aline.yaml"),
+        EscapingCase("cr\r.yaml", "cr%0D.yaml"),
+        EscapingCase("SB2021 address is not host[:port]", "SB2021 address is not host[%3Aport]"),
+        EscapingCase("ä ü/東京.yaml", "ä ü/東京.yaml"),
+    ])
+    func propertyEscaping(_ example: EscapingCase) {
+        #expect(GitHubRenderer.escapeProperty(example.raw) == example.escaped)
     }
 
     @Test func everyPartOfACommandIsEscaped() {
