@@ -207,7 +207,7 @@ struct GitRepository {
                 continue
             }
             let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
-            guard ManifestFileFinder.extensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
+            guard ManifestFileFinder.isManifestFileName(name) else { continue }
             files.append(File(relativePath: relativePath, object: fields[2]))
         }
         return files.sorted { $0.relativePath < $1.relativePath }

@@ -18,6 +18,8 @@ import Testing
     @Test func standardInput() throws {
         let result = try runSwitchboard(["check", "--format", "short", "-"], stdin: "providers:\n  - name: Acme\n")
         #expect(result.status == 1)
-        #expect(result.output.hasPrefix("-:2:11: error[SB2010]: provider name `Acme` is not a lowercase slug\n"))
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.contains("-:2:11: error[SB2010]: provider name `Acme` is not a lowercase slug"))
+        #expect(lines.allSatisfy { $0.hasPrefix("-:2:11: error[") }, "every diagnostic names standard input")
     }
 }

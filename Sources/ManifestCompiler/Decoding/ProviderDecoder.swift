@@ -35,8 +35,12 @@ struct ProviderDecoder {
         fields.require("name", help: "give the provider a unique lowercase name, e.g. `name: acme`")
         guard let name = fields.string("name"), let checkedName = NameRules(sink: sink).check(name, kind: "provider")
         else {
-            // Decode the rest anyway so every problem of the entry is reported in one run.
-            _ = decodeFields(fields, into: Provider(name: Located("", at: node.span), span: node.span), owner: "this provider")
+            // Decode and check the rest anyway so every problem of the entry is reported in one
+            // run; the entry itself stays out of the manifest, where its name would mislead the
+            // checks across objects.
+            let unnamed = Provider(name: Located("", at: fields.string("name")?.span ?? node.span), span: node.span)
+            let rejected = decodeFields(fields, into: unnamed, owner: "this provider")
+            ProviderValidator(sink: sink).validate(rejected, subject: "this provider")
             return nil
         }
         return decodeFields(fields, into: Provider(name: checkedName, span: node.span), owner: "provider `\(checkedName.value)`")

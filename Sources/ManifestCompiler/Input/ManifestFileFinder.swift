@@ -4,20 +4,30 @@ import Foundation
 /// Turns the paths of a command line into manifest inputs: files as named, folders searched
 /// recursively for `*.yaml` and `*.yml` in name order (hidden entries skipped), `-` for standard
 /// input. Problems are diagnostics (`SB0001`), so one unreadable path does not hide the others.
+///
+/// A pre-commit hook runs this over a whole repository, so the walk stays close to the system
+/// calls: `readdir`'s entry kinds instead of a `stat` per entry (a `stat` only for folders,
+/// symbolic links and file systems that do not record kinds), folders told apart by device and
+/// inode rather than by resolving their paths, and files read straight into `[UInt8]`.
 public struct ManifestFileFinder {
     public static let extensions: Set<String> = ["yaml", "yml"]
+
+    /// True for a name ending in one of `extensions`, in any case (`a.YAML`, `b.yml`).
+    public static func isManifestFileName(_ name: String) -> Bool {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let suffix = name.utf8[name.utf8.index(after: dot)...]
+        return extensions.contains { $0.utf8.elementsEqual(suffix) { $0 == ASCII.lowercased($1) } }
+    }
 
     private let readStandardInput: @Sendable () -> [UInt8]
     /// Relative paths are resolved against this folder instead of the process's working
     /// directory (tests run in parallel and must not change the shared working directory).
     private let baseDirectory: String?
 
-    public init(
-        baseDirectory: String? = nil,
-        readStandardInput: @escaping @Sendable () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }
-    ) {
+    /// - Parameter readStandardInput: what `-` reads; by default all of standard input.
+    public init(baseDirectory: String? = nil, readStandardInput: (@Sendable () -> [UInt8])? = nil) {
         self.baseDirectory = baseDirectory
-        self.readStandardInput = readStandardInput
+        self.readStandardInput = readStandardInput ?? { FileBytes.contents(of: STDIN_FILENO) ?? [] }
     }
 
     /// Where `path` is on disk; the name shown in diagnostics stays `path` as the user wrote it.
@@ -39,55 +49,54 @@ public struct ManifestFileFinder {
                 result.inputs.append(ManifestInput(name: "-", bytes: readStandardInput()))
                 continue
             }
-            var visited: Set<String> = []
-            collect(path, explicitlyNamed: true, visited: &visited, into: &result)
+            guard let status = PathStatus(path: location(of: path)) else {
+                result.problems.append(.error(
+                    .unreadableInput, "no such file or folder: \(path)", at: .wholeFile(path)))
+                continue
+            }
+            var enclosing: Set<PathStatus.Identity> = []
+            collect(path, status, enclosing: &enclosing, into: &result)
         }
         return result
     }
 
-    private func collect(_ path: String, explicitlyNamed: Bool, visited: inout Set<String>, into result: inout Result) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: location(of: path), isDirectory: &isDirectory) else {
-            result.problems.append(.error(
-                .unreadableInput, "no such file or folder: \(path)", at: .wholeFile(path)))
-            return
-        }
-        guard isDirectory.boolValue else {
+    /// Reads `path` if it is a file; searches it if it is a folder. `enclosing` holds the
+    /// folders being searched around it, so a link back to one of them is a loop, while two
+    /// links to the same folder side by side are not.
+    private func collect(
+        _ path: String, _ status: PathStatus, enclosing: inout Set<PathStatus.Identity>, into result: inout Result
+    ) {
+        guard status.isFolder else {
             read(path, into: &result)
             return
         }
-        let resolved = URL(fileURLWithPath: location(of: path)).resolvingSymlinksInPath().path
-        guard visited.insert(resolved).inserted else {
+        guard enclosing.insert(status.identity).inserted else {
+            let resolved = URL(fileURLWithPath: location(of: path)).resolvingSymlinksInPath().path
             result.problems.append(.error(
                 .unreadableInput, "symbolic link loop: \(path) leads back to \(resolved)", at: .wholeFile(path),
                 help: "remove the link, or point it outside the manifest folder"))
             return
         }
-        defer { visited.remove(resolved) }
-        let entries: [String]
-        do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: location(of: path)).sorted()
-        } catch {
+        defer { enclosing.remove(status.identity) }
+        guard let entries = FolderEntry.entries(ofFolder: location(of: path)) else {
             result.problems.append(.error(.unreadableInput, "cannot read folder \(path)", at: .wholeFile(path)))
             return
         }
-        for entry in entries where !entry.hasPrefix(".") {
-            let child = path.hasSuffix("/") ? path + entry : path + "/" + entry
-            var childIsDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: location(of: child), isDirectory: &childIsDirectory)
-            if childIsDirectory.boolValue {
-                collect(child, explicitlyNamed: false, visited: &visited, into: &result)
-            } else if Self.extensions.contains((entry as NSString).pathExtension.lowercased()) {
+        for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") {
+            let child = path.hasSuffix("/") ? path + entry.name : path + "/" + entry.name
+            if entry.kind != .file, let childStatus = PathStatus(path: location(of: child)), childStatus.isFolder {
+                collect(child, childStatus, enclosing: &enclosing, into: &result)
+            } else if Self.isManifestFileName(entry.name) {
                 read(child, into: &result)
             }
         }
     }
 
     private func read(_ path: String, into result: inout Result) {
-        guard let data = FileManager.default.contents(atPath: location(of: path)) else {
+        guard let bytes = FileBytes.contents(atPath: location(of: path)) else {
             result.problems.append(.error(.unreadableInput, "cannot read \(path)", at: .wholeFile(path)))
             return
         }
-        result.inputs.append(ManifestInput(name: path, bytes: Array(data), path: location(of: path)))
+        result.inputs.append(ManifestInput(name: path, bytes: bytes, path: location(of: path)))
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The manifest root: the deepest folder that holds every input. Bundles name their sources
 /// relative to it, so a bundle never contains an absolute path and is the same wherever the
 /// repository is checked out; inputs are read in the order of these relative paths, so the order
@@ -9,22 +7,19 @@ public struct SourceRoot: Sendable {
     public let relativePaths: [String: String]
 
     public init(_ inputs: [ManifestInput]) {
-        // Resolving a path costs a stat per component; files of one folder share the folder's
-        // resolution, so a repository of many small files resolves each folder once.
-        var resolvedFolders: [String: String] = [:]
+        // Each folder is resolved once, and from its parent (see `FolderResolver`); per file
+        // there is only string work, so a repository of many small files costs no system call
+        // per file here.
+        var resolver = FolderResolver()
+        var folders: [String] = []
         let absolute = inputs.map { input in
             input.path.map { path -> String in
-                let folder = (path as NSString).deletingLastPathComponent
-                let name = (path as NSString).lastPathComponent
-                let resolved = resolvedFolders[folder] ?? {
-                    let url = URL(fileURLWithPath: folder.isEmpty ? "." : folder).standardizedFileURL.resolvingSymlinksInPath()
-                    resolvedFolders[folder] = url.path
-                    return url.path
-                }()
+                let (folder, name) = PathText.split(path[...])
+                let resolved = resolver.resolve(folder)
+                if folders.last != resolved { folders.append(resolved) }
                 return resolved == "/" ? "/" + name : resolved + "/" + name
             }
         }
-        let folders = absolute.compactMap { $0.map { ($0 as NSString).deletingLastPathComponent } }
         let root = Self.commonFolder(folders)
         var relativePaths: [String: String] = [:]
         for (input, path) in zip(inputs, absolute) {
@@ -43,12 +38,14 @@ public struct SourceRoot: Sendable {
 
     /// Inputs sorted by relative path (then by name, for inputs made in memory).
     public func ordered(_ inputs: [ManifestInput]) -> [ManifestInput] {
-        inputs.sorted { lhs, rhs in
-            let left = relativePath(of: lhs.name), right = relativePath(of: rhs.name)
-            return left != right ? left < right : lhs.name < rhs.name
-        }
+        // Each input's relative path is looked up once, not at every comparison of the sort.
+        let keyed = inputs.map { (relative: relativePath(of: $0.name), input: $0) }
+        return keyed.sorted { lhs, rhs in
+            lhs.relative != rhs.relative ? lhs.relative < rhs.relative : lhs.input.name < rhs.input.name
+        }.map(\.input)
     }
 
+    /// The deepest folder that holds all `folders` (absolute, resolved; repeats are harmless).
     private static func commonFolder(_ folders: [String]) -> String? {
         guard var common = folders.first?.split(separator: "/", omittingEmptySubsequences: true) else { return nil }
         for folder in folders.dropFirst() {

@@ -4,8 +4,10 @@ import Diagnostics
 struct ProviderValidator {
     let sink: DiagnosticSink
 
-    func validate(_ provider: Provider) {
-        let subject = "provider `\(provider.name.value)`"
+    /// `subject` names the provider in messages; an entry whose name was refused passes
+    /// "this provider".
+    func validate(_ provider: Provider, subject: String? = nil) {
+        let subject = subject ?? "provider `\(provider.name.value)`"
         if provider.writtenKeys.isDisjoint(with: ["server", "servers"]) {
             sink.emit(.error(
                 .missingField, "\(subject) has no `server`", at: provider.name.span,

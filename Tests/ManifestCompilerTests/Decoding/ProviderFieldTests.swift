@@ -56,6 +56,14 @@ import Testing
         #expect(result.diagnostics.first?.help == "write `name: acme-telecom`")
     }
 
+    @Test func entryWithARefusedNameIsStillCheckedByItsTypeRules() {
+        let result = check("providers:\n  - name: Draft\n    type: trunk\n    login: x\n")
+        #expect(codes(result) == ["SB2004", "SB2010", "SB2031", "SB2032"])
+        let trunk = result.diagnostics.first { $0.code.id == "SB2031" }
+        #expect(trunk?.message == "this provider is a trunk but no source address is known")
+        #expect(result.manifest.providers.isEmpty, "a refused name keeps the entry out of the cross-object checks")
+    }
+
     @Test func nameIsRequired() {
         #expect(codes(check(provider("name: <absent>"))) == ["SB2004"])
     }

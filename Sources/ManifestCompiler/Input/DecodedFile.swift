@@ -1,0 +1,45 @@
+import Diagnostics
+import YAMLSource
+
+/// One input read and decoded on its own, with its own diagnostic sink: the unit of work that
+/// `ManifestChecker` spreads over the cores. `ManifestAssembly` then merges the files in the
+/// root's order into what decoding them one after another into one manifest gives.
+///
+/// That is exact because decoding a file depends on the files before it only through
+/// `defaults` (a setting made twice is reported at the second); every list is only appended to.
+/// A file that has `defaults` therefore keeps its documents, to be decoded again when an
+/// earlier file had `defaults` too.
+struct DecodedFile: Sendable {
+    let source: SourceText
+    /// The YAML problems of the file, in the order the reader found them.
+    let readDiagnostics: [Diagnostic]
+    /// The problems found decoding the file into an empty manifest, in the order found.
+    let decodeDiagnostics: [Diagnostic]
+    /// What the file declares, decoded into an empty manifest.
+    let manifest: Manifest
+    /// The documents of a file with a `defaults` section; nil for every other file, whose
+    /// trees are dropped as soon as it is decoded.
+    let documentsWithDefaults: [YAMLDocument]?
+
+    init(_ input: ManifestInput, reader: YAMLReader) {
+        source = SourceText(file: input.name, bytes: input.bytes)
+        let read = reader.read(input.bytes, file: input.name)
+        readDiagnostics = read.diagnostics
+        let sink = DiagnosticSink()
+        let decoder = ManifestDecoder(sink: sink)
+        var manifest = Manifest()
+        for document in read.documents {
+            decoder.decode(document, into: &manifest)
+        }
+        self.manifest = manifest
+        decodeDiagnostics = sink.diagnostics
+        documentsWithDefaults = read.documents.contains(where: Self.hasDefaults) ? read.documents : nil
+    }
+
+    /// Whether the document has a top-level `defaults` key: the key `ManifestDecoder` reads
+    /// `defaults` from (a misspelt one is only reported, and reported the same in any order).
+    private static func hasDefaults(_ document: YAMLDocument) -> Bool {
+        guard case .mapping(let mapping) = document.root else { return false }
+        return mapping.entry("defaults") != nil
+    }
+}

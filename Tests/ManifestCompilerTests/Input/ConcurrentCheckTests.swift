@@ -1,0 +1,125 @@
+import Diagnostics
+import Foundation
+import Testing
+import YAMLSource
+@testable import ManifestCompiler
+
+/// `ManifestChecker` decodes files concurrently and merges them in the root's order; these tests
+/// hold it to decoding them one after another into one manifest, as it did before.
+@Suite struct ConcurrentCheckTests {
+    /// What the checker decoded before files were decoded concurrently: every file in the root's
+    /// order, read and decoded into one manifest with one sink.
+    private func serialDecode(_ inputs: [ManifestInput]) -> (manifest: Manifest, diagnostics: [Diagnostic]) {
+        let sink = DiagnosticSink()
+        let decoder = ManifestDecoder(sink: sink)
+        var manifest = Manifest()
+        for input in SourceRoot(inputs).ordered(inputs) {
+            let read = YAMLReader().read(input.bytes, file: input.name)
+            sink.emit(contentsOf: read.diagnostics)
+            for document in read.documents {
+                decoder.decode(document, into: &manifest)
+            }
+        }
+        return (manifest, sink.diagnostics)
+    }
+
+    private func concurrentDecode(_ inputs: [ManifestInput]) -> (manifest: Manifest, diagnostics: [Diagnostic]) {
+        let sink = DiagnosticSink()
+        let reader = YAMLReader()
+        let files = SourceRoot(inputs).ordered(inputs).concurrentMap { DecodedFile($0, reader: reader) }
+        let manifest = ManifestAssembly.merge(files, sink: sink).manifest
+        return (manifest, sink.diagnostics)
+    }
+
+    /// Every field of the manifest as text, to compare two manifests whole. Sets are listed
+    /// sorted: two equal sets need not list their members in the same order.
+    private func dumped(_ manifest: Manifest) -> String {
+        var manifest = manifest
+        var text = ""
+        for position in manifest.providers.indices {
+            text += manifest.providers[position].writtenKeys.sorted().joined(separator: ",") + "\n"
+            manifest.providers[position].writtenKeys = []
+        }
+        dump(manifest, to: &text)
+        return text
+    }
+
+    /// The text of file `index` of a generated repository: mostly clean providers, with YAML
+    /// errors, unknown keys, bad values, duplicate names across files, several documents, and
+    /// `defaults` in more than one file spread across it.
+    private func manifest(_ index: Int) -> String {
+        var text = "version: 1\nproviders:\n"
+        text += "  - name: p\(index % 97 == 5 ? 3 : index)\n    server: sip\(index).example\n"
+        text += "    login: \"\(index)\"\n    password: { env: P\(index)_PASSWORD }\n"
+        if index % 7 == 3 { text += "    registration-ip: 10.0.0.1\n" }           // unknown key
+        if index % 11 == 4 { text += "    lines: many\n" }                         // bad value
+        if index % 13 == 6 { text += "extensions:\n  - { number: \"\(100 + index)\", password: { env: E\(index) } }\n" }
+        if index % 17 == 8 { text += "---\noutbound:\n  - { name: out\(index), starts_with: [\"0\"], routes: [{ provider: p\(index) }] }\n" }
+        if index % 19 == 9 { text += "defaults:\n  inbound_destination: { extensions: [\"\(100 + index)\"] }\n" }
+        if index % 23 == 10 { text += "defaults:\n  inbound_destination: { extensions: 5 }\n" }  // a bad one
+        if index % 29 == 12 { text += "inbound:\n  - { name: in\(index), to: { extensions: [\"1\" }\n" }  // YAML error
+        return text
+    }
+
+    private var inputs: [ManifestInput] {
+        // Named so that the root's order differs from the order given here.
+        (0..<240).map { ManifestInput(name: "f\(($0 * 37) % 240).yaml", text: manifest($0)) }
+    }
+
+    @Test func decodingConcurrentlyGivesTheManifestAndDiagnosticsOfDecodingOneByOne() {
+        let serial = serialDecode(inputs)
+        let concurrent = concurrentDecode(inputs)
+        #expect(serial.diagnostics.count > 50)  // the generated files really have problems to keep in order
+        #expect(Set(serial.diagnostics.map(\.code)).contains(.duplicateSetting))
+        #expect(concurrent.diagnostics == serial.diagnostics)
+        #expect(dumped(concurrent.manifest) == dumped(serial.manifest))
+    }
+
+    @Test func theCheckStartsWithTheDiagnosticsOfDecodingOneByOne() {
+        let serial = serialDecode(inputs)
+        let concurrent = ManifestChecker(concurrentDecodingThreshold: 0)
+        let result = concurrent.check(inputs)
+        #expect(Array(result.diagnostics.prefix(serial.diagnostics.count)) == serial.diagnostics)
+        #expect(result.manifest.providers.map(\.name.value).prefix(serial.manifest.providers.count)
+            == serial.manifest.providers.map(\.name.value)[...])
+        #expect(concurrent.check(inputs.reversed()).diagnostics == result.diagnostics)
+        #expect(ManifestChecker(concurrentDecodingThreshold: .max).check(inputs).diagnostics == result.diagnostics)
+    }
+
+    @Test func laterDefaultsAreReportedWhereASerialDecodeReportsThem() {
+        let files = [
+            ManifestInput(name: "a.yaml", text: "defaults:\n  inbound_destination: { extensions: [\"100\"] }\n"),
+            ManifestInput(name: "b.yaml", text: "providers:\n  - { name: b, serve: x }\n"),
+            ManifestInput(name: "c.yaml", text: "defaults:\n  inbound_destination: { extensions: 7 }\nextensions:\n  - { number: 1x }\n"),
+            ManifestInput(name: "d.yaml", text: "defaults: {}\n"),
+        ]
+        let serial = serialDecode(files)
+        let concurrent = concurrentDecode(files)
+        #expect(concurrent.diagnostics == serial.diagnostics)
+        #expect(serial.diagnostics.contains { $0.code == .duplicateSetting && $0.span.file == "c.yaml" })
+        #expect(dumped(concurrent.manifest) == dumped(serial.manifest))
+    }
+
+    @Test func aRepositoryOnDiskChecksAsItsFilesOneByOne() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sb-concurrent-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for index in 0..<120 {
+            let url = root.appendingPathComponent("g\(index % 5)/m\(index).yaml")
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(manifest(index).utf8).write(to: url)
+        }
+        let found = ManifestFileFinder().find([root.path])
+        #expect(found.problems.isEmpty)
+        let serial = serialDecode(found.inputs)
+        let result = ManifestChecker(concurrentDecodingThreshold: 0).check(found.inputs)
+        #expect(Array(result.diagnostics.prefix(serial.diagnostics.count)) == serial.diagnostics)
+        #expect(Set(result.diagnostics.map(\.span.file)).count > 20)
+    }
+
+    @Test func concurrentMapKeepsTheOrder() {
+        let numbers = Array(0..<10_000)
+        #expect(numbers.concurrentMap { $0 * 3 } == numbers.map { $0 * 3 })
+        #expect([Int]().concurrentMap { $0 } == [])
+        #expect([7].concurrentMap { $0 + 1 } == [8])
+    }
+}
