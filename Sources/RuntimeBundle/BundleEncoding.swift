@@ -18,10 +18,16 @@ public enum BundleEncoding {
 
     /// The bytes of the bundle file.
     public static func encode(_ bundle: SwitchboardBundle) -> (bytes: [UInt8], digest: String) {
+        encode(bundle, parallelChunk: SwitchboardBundle.parallelChunk)
+    }
+
+    /// The bytes of the bundle file, its long lists written in parallel chunks of at least
+    /// `parallelChunk` objects (`.max`: all in line; the bytes are the same).
+    static func encode(_ bundle: SwitchboardBundle, parallelChunk: Int) -> (bytes: [UInt8], digest: String) {
         let gap = digestMember(placeholderDigest).count
         var output = CanonicalJSONOutput(reservingCapacity: gap + bundle.estimatedEncodedSize)
         output.appendRaw(repeatElement(UInt8(ascii: " "), count: gap))
-        bundle.writeContent(to: &output)
+        bundle.writeContent(to: &output, parallelChunk: parallelChunk)
         var bytes = output.finish()
         let digest = digest(ofContent: bytes[gap...])
         // Gap + the content's `{` become `{` + the digest member; the content's first member

@@ -8,6 +8,8 @@
 //     profile compile PATH [OUT]   and lower, encode and hash the bundle, and write it to OUT if given
 //                                  (in place, with `write(2)`: never an atomic rename, which would
 //                                  replace a device such as `/dev/null` with a regular file)
+//     profile phases PATH          the wall time of each phase (find, check, compile, encode, and
+//                                  the bare YAML reader), for comparing changes on a busy machine
 //     profile sizes                 the in-memory sizes of the main model types
 import Diagnostics
 import Foundation
@@ -17,7 +19,7 @@ import YAMLSource
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-    FileHandle.standardError.write(Data("usage: profile check|compile PATH [OUT] | profile sizes\n".utf8))
+    FileHandle.standardError.write(Data("usage: profile check|compile|phases PATH [OUT] | profile sizes\n".utf8))
     exit(2)
 }
 switch arguments[1] {
@@ -29,6 +31,23 @@ case "check":
     let result = ManifestChecker().check(found.inputs)
     let report = DiagnosticReport(diagnostics: found.problems + result.diagnostics, sources: result.sources, fileCount: found.inputs.count)
     FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+case "phases":
+    // Wall time of each phase, in milliseconds: compile's lowering is `compile` minus `check`
+    // (each is run once on its own), and `read` is the bare YAML reader on the first file.
+    func milliseconds(_ work: () -> Void) -> Double {
+        let elapsed = ContinuousClock().measure(work).components
+        return Double(elapsed.seconds) * 1e3 + Double(elapsed.attoseconds) / 1e15
+    }
+    var inputs: [ManifestInput] = []
+    let find: Double = milliseconds { inputs = ManifestFileFinder().find([arguments[2]]).inputs }
+    let check: Double = milliseconds { _ = ManifestChecker().check(inputs) }
+    var bundle: SwitchboardBundle?
+    let compile: Double = milliseconds { bundle = BundleCompiler().compile(inputs).bundle }
+    let encode: Double = milliseconds { _ = bundle.map(BundleEncoding.encode) }
+    let read: Double = milliseconds { _ = YAMLReader().read(inputs[0].bytes, file: inputs[0].name) }
+    print(String(
+        format: "find %.1f  check %.1f  compile %.1f (lowering %.1f)  encode %.1f  read %.1f ms",
+        find, check, compile, compile - check, encode, read))
 default:
     let found = ManifestFileFinder().find([arguments[2]])
     let result = BundleCompiler().compile(found.inputs)

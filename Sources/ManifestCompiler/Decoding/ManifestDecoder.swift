@@ -1,4 +1,5 @@
 import Diagnostics
+import RuntimeBundle
 import YAMLSource
 
 /// Decodes the documents of all files into one `Manifest`: sections merge in file order.
@@ -12,6 +13,9 @@ struct ManifestDecoder {
     static let supportedVersions = 1...1
 
     let sink: DiagnosticSink
+    /// Entries per chunk below which a list is decoded in line rather than in parallel chunks.
+    /// `.max` decodes everything in line (tests compare the two ways).
+    var parallelChunk = 128
 
     func decode(_ document: YAMLDocument, into manifest: inout Manifest) {
         guard let root = document.root else { return }
@@ -22,19 +26,26 @@ struct ManifestDecoder {
         if let defaults = fields.value("defaults") {
             DefaultsDecoder(sink: sink).decode(defaults, into: &manifest.defaults)
         }
-        decodeList(fields, "providers", item: "provider", into: &manifest.providers, ProviderDecoder(sink: sink).decode)
-        decodeList(fields, "extensions", item: "extension", into: &manifest.extensions, ExtensionDecoder(sink: sink).decode)
-        decodeList(fields, "inbound", item: "inbound rule", into: &manifest.inbound, InboundRuleDecoder(sink: sink).decode)
-        decodeList(fields, "outbound", item: "outbound rule", into: &manifest.outbound, OutboundRuleDecoder(sink: sink).decode)
+        decodeList(fields, "providers", item: "provider", into: &manifest.providers) { ProviderDecoder(sink: $0).decode($1) }
+        decodeList(fields, "extensions", item: "extension", into: &manifest.extensions) { ExtensionDecoder(sink: $0).decode($1) }
+        decodeList(fields, "inbound", item: "inbound rule", into: &manifest.inbound) { InboundRuleDecoder(sink: $0).decode($1) }
+        decodeList(fields, "outbound", item: "outbound rule", into: &manifest.outbound) { OutboundRuleDecoder(sink: $0).decode($1) }
     }
 
     /// A section is a list of mappings; each entry is decoded on its own, so one broken entry
     /// does not hide the problems of the others.
     ///
+    /// Entries are independent, so a long list is decoded in chunks on all cores
+    /// (`ParallelChunks`), each chunk reporting into a sink of its own; the chunks' entries and
+    /// diagnostics are then taken in chunk order, which is the order one loop would give. Lists
+    /// shorter than `parallelChunk` twice over are decoded in line.
+    ///
     /// Entries are appended to the manifest's list in place: a `Provider` is over 500 bytes, and
-    /// decoding into a list of its own and then appending that list held both at once.
+    /// decoding a whole list apart and then appending it held both at once (a chunk's entries are
+    /// a fraction of the list).
     private func decodeList<Item>(
-        _ fields: FieldReader, _ key: String, item: String, into list: inout [Item], _ decode: (YAMLNode) -> Item?
+        _ fields: FieldReader, _ key: String, item: String, into list: inout [Item],
+        _ decode: (DiagnosticSink, YAMLNode) -> Item?
     ) {
         guard let node = fields.value(key) else { return }
         guard case .sequence(let sequence) = node else {
@@ -49,8 +60,20 @@ struct ManifestDecoder {
         if needed > list.capacity {
             list.reserveCapacity(max(needed, 2 * list.capacity))
         }
-        for entry in sequence.items {
-            if let decoded = decode(entry) { list.append(decoded) }
+        let items = sequence.items
+        var chunks = ParallelChunks.map(count: items.count, minimumChunk: parallelChunk) { range in
+            let chunkSink = DiagnosticSink()
+            var decoded: [Item] = []
+            decoded.reserveCapacity(range.count)
+            for position in range {
+                if let entry = decode(chunkSink, items[position]) { decoded.append(entry) }
+            }
+            return (decoded, chunkSink.diagnostics)
+        }
+        for chunk in chunks.indices {
+            list.append(contentsOf: chunks[chunk].0)
+            sink.emit(contentsOf: chunks[chunk].1)
+            chunks[chunk] = ([], [])  // freed as soon as it is in the list
         }
     }
 

@@ -34,6 +34,14 @@ struct CanonicalJSONOutput: ~Copyable {
         scratch.initialize(repeating: 0)
     }
 
+    /// An output for a stretch of a document that another output has opened: `depth` containers
+    /// are open, and `atContainerStart` says whether the innermost one is still empty.
+    private init(continuingAt depth: Int, atContainerStart: Bool, reservingCapacity capacity: Int) {
+        self.init(reservingCapacity: capacity)
+        self.depth = depth
+        self.atContainerStart = atContainerStart
+    }
+
     deinit {
         scratch.deallocate()
     }
@@ -43,10 +51,15 @@ struct CanonicalJSONOutput: ~Copyable {
     /// digest) does not copy them.
     mutating func finish() -> [UInt8] {
         put(UInt8(ascii: "\n"))
+        return takeBytes()
+    }
+
+    /// Everything written so far (flushed), leaving this buffer empty.
+    private mutating func takeBytes() -> [UInt8] {
         flush()
-        var finished: [UInt8] = []
-        swap(&finished, &bytes)
-        return finished
+        var taken: [UInt8] = []
+        swap(&taken, &bytes)
+        return taken
     }
 
     // MARK: - Raw bytes
@@ -235,6 +248,51 @@ struct CanonicalJSONOutput: ~Copyable {
             element()
             value.writeCanonical(to: &self)
         }
+        endArray()
+    }
+
+    /// A list of nested values, the same bytes as `member(_:_:)`, written on all cores when it is
+    /// long: each chunk of at least `parallelChunk` elements (`ParallelChunks`) is written into
+    /// an output of its own that starts where this one stands (same depth, and "first element"
+    /// only for the list's first chunk), and the chunks' bytes are appended here in order.
+    ///
+    /// The list goes in windows of a few chunks per core, each window's chunks appended and freed
+    /// before the next is written, so the chunks add a megabyte or so to the memory peak rather
+    /// than the size of the list. `estimatedSize` guesses the bytes of one element, so a chunk's
+    /// buffer is allocated once.
+    mutating func member<Value: CanonicalJSONWritable>(
+        _ name: StaticString, _ values: [Value], parallelChunk: Int, estimatedSize: Int
+    ) {
+        guard values.count / 2 >= parallelChunk, ParallelChunks.coreCount > 1 else {
+            return member(name, values)
+        }
+        key(name)
+        beginArray()
+        let depth = depth
+        let window = parallelChunk * ParallelChunks.coreCount * ParallelChunks.chunksPerCore
+        var windowStart = 0
+        while windowStart < values.count {
+            let start = windowStart
+            let count = min(window, values.count - start)
+            var chunks = ParallelChunks.map(count: count, minimumChunk: parallelChunk) { range in
+                var chunk = CanonicalJSONOutput(
+                    continuingAt: depth, atContainerStart: start + range.lowerBound == 0,
+                    reservingCapacity: estimatedSize * range.count)
+                for position in range {
+                    chunk.element()
+                    values[start + position].writeCanonical(to: &chunk)
+                }
+                return chunk.takeBytes()
+            }
+            flush()
+            for index in chunks.indices {
+                bytes.append(contentsOf: chunks[index])
+                chunks[index] = []
+            }
+            windowStart += count
+        }
+        // The list has elements, so it closes on a line of its own.
+        atContainerStart = false
         endArray()
     }
 }

@@ -41,17 +41,28 @@ public struct SwitchboardBundle: Hashable, Sendable, Decodable {
 
 extension SwitchboardBundle {
     /// Writes `contentJSON` (the bundle without its digest) in key order (see
-    /// `CanonicalJSONWritable`); `BundleEncoding` puts the digest in front of it.
-    func writeContent(to output: inout CanonicalJSONOutput) {
+    /// `CanonicalJSONWritable`); `BundleEncoding` puts the digest in front of it. Lists of at
+    /// least twice `parallelChunk` objects are written in parallel chunks (same bytes; `.max`
+    /// writes everything in line).
+    func writeContent(to output: inout CanonicalJSONOutput, parallelChunk: Int = Self.parallelChunk) {
         output.beginObject()
-        output.member("extensions", extensions)
+        output.member("extensions", extensions, parallelChunk: parallelChunk, estimatedSize: Self.extensionSize)
         output.member("format", Self.formatName)
         output.member("format_version", formatVersion)
-        output.member("inbound", inbound)
-        output.member("outbound", outbound)
-        output.member("providers", providers)
+        output.member("inbound", inbound, parallelChunk: parallelChunk, estimatedSize: Self.inboundSize)
+        output.member("outbound", outbound, parallelChunk: parallelChunk, estimatedSize: Self.outboundSize)
+        output.member("providers", providers, parallelChunk: parallelChunk, estimatedSize: Self.providerSize)
         output.endObject()
     }
+
+    /// Objects per chunk when a list is written in parallel: a few hundred kilobytes of output.
+    static let parallelChunk = 256
+
+    // Generous guesses at the encoded size of one object (untouched reserved pages cost nothing).
+    static let providerSize = 1024
+    static let extensionSize = 320
+    static let inboundSize = 512
+    static let outboundSize = 640
 
     /// A generous guess at the size of the encoded bundle, so the output buffer is allocated
     /// once instead of doubling (and copying) its way up: at the last doubling the old and the

@@ -1,0 +1,80 @@
+import Dispatch
+
+/// Splits `0..<count` into contiguous chunks, runs a closure on each chunk concurrently on the
+/// machine's cores, and returns the chunks' results **in chunk order**, so whatever the
+/// scheduling, the joined result is what one loop over `0..<count` would give.
+///
+/// The compiler's big lists (providers, rules) are decoded, lowered and written this way: each
+/// element's work is independent of the others, so only the joining must keep the order.
+/// Package-wide, because both `RuntimeBundle` (writing) and `ManifestCompiler` (decoding,
+/// lowering) use it.
+package enum ParallelChunks {
+    /// The machine's online cores (at least 1).
+    package static let coreCount: Int = max(1, System.onlineCores())
+    /// Chunks for each core by default, so a core that is slowed (another process, a costlier
+    /// stretch of elements) is balanced by the others.
+    package static let chunksPerCore = 4
+
+    /// Runs `work` over chunks of `0..<count` and returns its results in order.
+    ///
+    /// - Parameters:
+    ///   - minimumChunk: below twice this many elements everything runs as one chunk on this
+    ///     thread, where handing work to other threads would cost more than it saves.
+    ///   - chunksPerCore: at most this many chunks for each core.
+    package static func map<Result>(
+        count: Int, minimumChunk: Int, chunksPerCore: Int = chunksPerCore, _ work: (Range<Int>) -> Result
+    ) -> [Result] {
+        let chunkCount = min(count / max(1, minimumChunk), coreCount * chunksPerCore)
+        guard chunkCount > 1, coreCount > 1 else { return [work(0..<count)] }
+        let bounds = (0...chunkCount).map { count * $0 / chunkCount }
+        return withoutActuallyEscaping(work) { work in
+            let run = Run(work: work, bounds: bounds)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { run.perform(chunk: $0) }
+            return run.results.map { $0! }
+        }
+    }
+
+    /// One call's work and results, shared with the threads of `concurrentPerform`. Each thread
+    /// writes only the result of its own chunk, and `concurrentPerform` returns only after every
+    /// chunk is done, so no two threads touch the same state: hence `@unchecked Sendable`.
+    private final class Run<Result>: @unchecked Sendable {
+        let work: (Range<Int>) -> Result
+        let bounds: [Int]
+        private let slots: UnsafeMutableBufferPointer<Result?>
+
+        init(work: @escaping (Range<Int>) -> Result, bounds: [Int]) {
+            self.work = work
+            self.bounds = bounds
+            slots = .allocate(capacity: bounds.count - 1)
+            slots.initialize(repeating: nil)
+        }
+
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+
+        func perform(chunk: Int) {
+            slots[chunk] = work(bounds[chunk]..<bounds[chunk + 1])
+        }
+
+        /// The results in chunk order, once every chunk has been performed.
+        var results: [Result?] { Array(slots) }
+    }
+
+    /// `transform` of every position of `0..<count`, computed in parallel chunks and joined in
+    /// order: `(0..<count).map(transform)`.
+    package static func mapElements<Element>(
+        count: Int, minimumChunk: Int, _ transform: (Int) -> Element
+    ) -> [Element] {
+        var chunks = map(count: count, minimumChunk: minimumChunk) { range in range.map(transform) }
+        guard chunks.count > 1 else { return chunks[0] }
+        var joined: [Element] = []
+        joined.reserveCapacity(count)
+        for chunk in chunks.indices {
+            joined.append(contentsOf: chunks[chunk])
+            chunks[chunk] = []
+        }
+        return joined
+    }
+}
