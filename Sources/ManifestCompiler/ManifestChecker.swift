@@ -5,7 +5,7 @@ import YAMLSource
 /// it, expands the default rules and runs the cross-object checks, collecting every diagnostic on
 /// the way. Nothing here stops at the first error.
 ///
-/// Files are parsed and decoded concurrently, one task per file (`DecodedFile`), and merged in the
+/// Files are parsed and decoded concurrently, each on its own (`DecodedFile`), and merged in the
 /// root's order (`ManifestAssembly`): the result, diagnostics and their order included, is that of
 /// decoding them one after another. The checks after the merge look across files and run once.
 public struct ManifestChecker: Sendable {
