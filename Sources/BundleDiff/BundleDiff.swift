@@ -140,69 +140,62 @@ struct SectionMatch {
         self.old = old
         self.new = new
 
-        var oldByIdentity: [String: [Int]] = [:]
-        for (index, item) in old.enumerated() { oldByIdentity[item.identity, default: []].append(index) }
-        var pairedOld = Set<Int>()
-        var unpairedNew: [Int] = []
-        for (index, item) in new.enumerated() {
-            if var candidates = oldByIdentity[item.identity], !candidates.isEmpty {
-                let partner = candidates.removeFirst()
-                oldByIdentity[item.identity] = candidates
-                same.append(Pair(old: partner, new: index))
-                pairedOld.insert(partner)
-            } else {
-                unpairedNew.append(index)
-            }
-        }
-        var unpairedOld = old.indices.filter { !pairedOld.contains($0) }
+        let byIdentity = Self.pairFirst(Array(new.indices), key: { new[$0].identity }, in: Array(old.indices), key: { old[$0].identity })
+        same = byIdentity.pairs.map { Pair(old: $0.partner, new: $0.lookup) }
+        var unpairedNew = byIdentity.unpaired
+        var unpairedOld = Self.removing(byIdentity.pairs.map(\.partner), from: Array(old.indices))
 
         // Renames: equal content, identity aside.
-        var newByContent: [JSONValue: [Int]] = [:]
-        for index in unpairedNew { newByContent[new[index].content, default: []].append(index) }
-        var renamedNew = Set<Int>()
-        var stillRemoved: [Int] = []
-        for index in unpairedOld {
-            if var candidates = newByContent[old[index].content], !candidates.isEmpty {
-                let partner = candidates.removeFirst()
-                newByContent[old[index].content] = candidates
-                renamed.append(Pair(old: index, new: partner))
-                renamedNew.insert(partner)
-            } else {
-                stillRemoved.append(index)
-            }
-        }
-        unpairedOld = stillRemoved
-        unpairedNew = unpairedNew.filter { !renamedNew.contains($0) }
+        let byContent = Self.pairFirst(unpairedOld, key: { old[$0].content }, in: unpairedNew, key: { new[$0].content })
+        renamed = byContent.pairs.map { Pair(old: $0.lookup, new: $0.partner) }
+        unpairedOld = byContent.unpaired
+        unpairedNew = Self.removing(byContent.pairs.map(\.partner), from: unpairedNew)
 
         // Generated rules renamed with their provider: equal once the provider's old name is
         // replaced by its new one.
         if !renamedProviders.isEmpty {
-            var generatedByContent: [JSONValue: [Int]] = [:]
-            for index in unpairedNew where new[index].generatedFor != nil {
-                generatedByContent[new[index].content, default: []].append(index)
-            }
-            stillRemoved = []
-            for index in unpairedOld {
-                guard let provider = old[index].generatedFor, let newName = renamedProviders[provider] else {
-                    stillRemoved.append(index)
-                    continue
-                }
-                let translated = Self.replacingProvider(old[index].content, provider, with: newName)
-                if var candidates = generatedByContent[translated], !candidates.isEmpty {
-                    let partner = candidates.removeFirst()
-                    generatedByContent[translated] = candidates
-                    renamed.append(Pair(old: index, new: partner))
-                    renamedNew.insert(partner)
-                } else {
-                    stillRemoved.append(index)
-                }
-            }
-            unpairedOld = stillRemoved
-            unpairedNew = unpairedNew.filter { !renamedNew.contains($0) }
+            let translated = Self.pairFirst(
+                unpairedOld,
+                key: { index -> JSONValue? in
+                    guard let provider = old[index].generatedFor, let newName = renamedProviders[provider] else { return nil }
+                    return Self.replacingProvider(old[index].content, provider, with: newName)
+                },
+                in: unpairedNew,
+                key: { new[$0].generatedFor != nil ? new[$0].content : nil })
+            renamed += translated.pairs.map { Pair(old: $0.lookup, new: $0.partner) }
+            unpairedOld = translated.unpaired
+            unpairedNew = Self.removing(translated.pairs.map(\.partner), from: unpairedNew)
         }
         removed = unpairedOld
         added = unpairedNew
         renamed.sort { $0.new < $1.new }
+    }
+
+    /// Pairs each of `lookups`, in order, with the first of `pool` not yet taken whose key is
+    /// equal; a nil key never pairs. Returns the pairs and the lookups left without a partner.
+    static func pairFirst<Key: Hashable>(
+        _ lookups: [Int], key lookupKey: (Int) -> Key?, in pool: [Int], key poolKey: (Int) -> Key?
+    ) -> (pairs: [(lookup: Int, partner: Int)], unpaired: [Int]) {
+        var candidates: [Key: ArraySlice<Int>] = [:]
+        for index in pool {
+            if let key = poolKey(index) { candidates[key, default: []].append(index) }
+        }
+        var pairs: [(lookup: Int, partner: Int)] = []
+        var unpaired: [Int] = []
+        for index in lookups {
+            if let key = lookupKey(index), let partner = candidates[key]?.popFirst() {
+                pairs.append((index, partner))
+            } else {
+                unpaired.append(index)
+            }
+        }
+        return (pairs, unpaired)
+    }
+
+    /// `indices` without those in `taken`, in their order.
+    static func removing(_ taken: [Int], from indices: [Int]) -> [Int] {
+        let taken = Set(taken)
+        return indices.filter { !taken.contains($0) }
     }
 
     /// `value` with every `provider` and `generated_for` member equal to `name` set to `newName`.

@@ -113,6 +113,23 @@ public struct ObjectChange: Hashable, Sendable {
     }
 }
 
+extension ObjectChange {
+    /// The notes after a change's line: whether it is a generated rule (and for which provider,
+    /// unless a cause already names it) and where it is, or was; values put through `quote`.
+    func notes(quote: (String) -> String) -> [String] {
+        var notes: [String] = []
+        if let generatedFor {
+            notes.append(causes.contains { $0.provider == generatedFor } ? "generated" : "generated for \(quote(generatedFor))")
+        }
+        if let source {
+            notes.append(quote(source))
+        } else if let oldSource {
+            notes.append("was " + quote(oldSource))
+        }
+        return notes
+    }
+}
+
 /// One field of an object, by path (`lines`, `calls.incoming`, `servers[0].port`,
 /// `trunk.allow[1]`, `routes[0].strip`), with its old and new value.
 public struct FieldChange: Hashable, Sendable {

@@ -93,15 +93,7 @@ public struct HumanDiffRenderer: Sendable {
         if !change.causes.isEmpty {
             line += " — " + change.causes.map { $0.text(quote: Quoting.backticks) }.joined(separator: "; ")
         }
-        var notes: [String] = []
-        if let provider = change.generatedFor {
-            notes.append(change.causes.contains { $0.provider == provider } ? "generated" : "generated for \(PlainText.visible(provider))")
-        }
-        if let source = change.source {
-            notes.append(PlainText.visible(source))
-        } else if let source = change.oldSource {
-            notes.append("was " + PlainText.visible(source))
-        }
+        let notes = change.notes(quote: { PlainText.visible($0) })
         line += " (" + notes.joined(separator: "; ") + ")\n"
 
         for field in change.fields {

@@ -64,15 +64,7 @@ public struct MarkdownDiffRenderer: Sendable {
         if !change.causes.isEmpty {
             line += " — " + change.causes.map { $0.text(quote: { Self.code($0) }) }.joined(separator: "; ")
         }
-        var notes: [String] = []
-        if let provider = change.generatedFor {
-            notes.append(change.causes.contains { $0.provider == provider } ? "generated" : "generated for \(Self.code(provider))")
-        }
-        if let source = change.source {
-            notes.append(Self.code(source))
-        } else if let source = change.oldSource {
-            notes.append("was " + Self.code(source))
-        }
+        let notes = change.notes(quote: { Self.code($0) })
         line += " (" + notes.joined(separator: "; ") + ")\n"
         guard !change.fields.isEmpty else { return line }
 

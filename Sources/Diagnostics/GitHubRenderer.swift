@@ -79,29 +79,24 @@ public struct GitHubRenderer: DiagnosticRenderer, Sendable {
 
     /// The message of a command: `%`, CR and LF as `%25`, `%0D`, `%0A`.
     public static func escapeData(_ text: String) -> String {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": escaped += "%25"
-            case "\r": escaped += "%0D"
-            case "\n": escaped += "%0A"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
+        escape(text, with: dataEscapes)
     }
 
     /// A property value of a command: as `escapeData`, and `:` and `,` as `%3A`, `%2C`.
     public static func escapeProperty(_ text: String) -> String {
+        escape(text, with: propertyEscapes)
+    }
+
+    private static let dataEscapes: [Unicode.Scalar: String] = ["%": "%25", "\r": "%0D", "\n": "%0A"]
+    private static let propertyEscapes = dataEscapes.merging([":": "%3A", ",": "%2C"]) { $1 }
+
+    private static func escape(_ text: String, with escapes: [Unicode.Scalar: String]) -> String {
         var escaped = ""
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": escaped += "%25"
-            case "\r": escaped += "%0D"
-            case "\n": escaped += "%0A"
-            case ":": escaped += "%3A"
-            case ",": escaped += "%2C"
-            default: escaped.unicodeScalars.append(scalar)
+            if let replacement = escapes[scalar] {
+                escaped += replacement
+            } else {
+                escaped.unicodeScalars.append(scalar)
             }
         }
         return escaped
