@@ -57,19 +57,6 @@ public final class TransactionCache: Sendable {
         table.withLock(for: key) { $0.abandon(key) }
     }
 
-    /// The cached response for `key`, if it was answered and has not expired.
-    public func response(for key: String, now: UInt64) -> [UInt8]? {
-        table.withLock(for: key) { $0.response(for: key, now: now) }
-    }
-
-    /// Begins and completes a transaction in one step.
-    public func store(_ response: [UInt8], for key: String, now: UInt64) {
-        table.withLock(for: key) { table in
-            _ = table.begin(key, expiresAt: now + Self.lifetime, now: now)
-            table.complete(key, response: response)
-        }
-    }
-
     /// Drops expired entries (called every second by the server); costs only what expires.
     public func removeExpired(now: UInt64) {
         table.forEach { $0.removeExpired(now: now) }

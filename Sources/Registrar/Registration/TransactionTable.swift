@@ -61,13 +61,6 @@ struct TransactionTable {
         entries[key] = nil
     }
 
-    func response(for key: String, now: UInt64) -> [UInt8]? {
-        guard let entry = entries[key], entry.expiresAt > now, case .answered(let response) = entry.state else {
-            return nil
-        }
-        return response
-    }
-
     /// Pops every queue item that has expired at `now`, and its entry if still current.
     mutating func removeExpired(now: UInt64) {
         while let first = queue.first, first.expiresAt <= now {
