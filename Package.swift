@@ -38,6 +38,7 @@ let package = Package(
                 "RuntimeBundle", "SIP", "SIPDigest",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -69,13 +70,17 @@ let package = Package(
             name: "RegistrarTests",
             dependencies: [
                 "Registrar", "SIP", "SIPDigest", "RuntimeBundle", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "BundleDiffTests", dependencies: ["BundleDiff", "RuntimeBundle"]),
         .testTarget(name: "ManifestCompilerTests", dependencies: ["ManifestCompiler", "YAMLSource", "RuntimeBundle"]),
         .testTarget(
             name: "SwitchboardCLITests",
-            dependencies: ["SwitchboardCLI", "ManifestCompiler", "RuntimeBundle"],
+            dependencies: [
+                "SwitchboardCLI", "ManifestCompiler", "RuntimeBundle", "Registrar",
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(name: "InteropTests", exclude: ["Peers"]),

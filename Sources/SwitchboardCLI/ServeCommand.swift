@@ -80,7 +80,7 @@ public struct ServeCommand: AsyncParsableCommand {
             Console.standard().writeError("switchboard: \(error)\n")
             throw ExitStatus.usageOrIO
         }
-        let addresses = listen.compactMap(ListenAddress.init)
+        let addresses = listen.compactMap { ListenAddress($0) }
         let served = domains.isEmpty ? Set(addresses.map(\.host) + ["localhost"]) : Set(domains)
         var policy = RegistrarPolicy(domains: served)
         policy.minExpires = minExpires

@@ -25,7 +25,8 @@ import Testing
             BundleExtension(number: "101", displayName: nil, password: .inline("secret101"), source: "a.yaml:2:1"),
         ], inbound: [], outbound: [])
         let configuration = RegistrarConfiguration(
-            passwords: ["100": "secret100", "101": "secret101"], bundleDigest: "sha256:test", bundle: bundle)
+            passwords: ["100": "secret100", "101": "secret101"], bundleDigest: "sha256:test", bundle: bundle,
+            loadedAt: time.now)
         let clock = RegistrarClock { time.now }
         return RequestProcessor(
             state: RegistrarState(configuration: configuration, policy: RegistrarPolicy(domains: [Self.realm])),

@@ -9,10 +9,13 @@ public struct RegistrarConfiguration: Sendable {
     /// The bundle's digest, for logs and status.
     public var bundleDigest: String
     public var bundle: SwitchboardBundle
+    /// When it was loaded, in seconds since the epoch (for status: which bundle is in force since when).
+    public var loadedAt: UInt64
 
     /// Loads and verifies the bundle at `path` and resolves every extension's password.
     public static func load(
-        bundleAt path: String, environment: [String: String] = ProcessInfo.processInfo.environment
+        bundleAt path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        clock: RegistrarClock = .system
     ) throws(LoadError) -> RegistrarConfiguration {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path)
@@ -33,7 +36,8 @@ public struct RegistrarConfiguration: Sendable {
                 throw .missingSecret(error)
             }
         }
-        return RegistrarConfiguration(passwords: passwords, bundleDigest: BundleEncoding.digest(of: bundle), bundle: bundle)
+        return RegistrarConfiguration(
+            passwords: passwords, bundleDigest: BundleEncoding.digest(of: bundle), bundle: bundle, loadedAt: clock.now())
     }
 
     public enum LoadError: Error, CustomStringConvertible {
