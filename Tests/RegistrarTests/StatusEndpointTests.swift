@@ -11,11 +11,11 @@ import Testing
 
     /// Runs `body` with an endpoint serving `report` and its port; always closes it.
     static func withEndpoint(
-        readTimeout: TimeAmount = StatusEndpoint.defaultReadTimeout, _ body: (Int) async throws -> Void
+        requestDeadline: TimeAmount = StatusEndpoint.defaultRequestDeadline, _ body: (Int) async throws -> Void
     ) async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let channel = try await StatusEndpoint.bind(
-            ListenAddress(host: "127.0.0.1", port: 0), group: group, readTimeout: readTimeout, source: { Self.report })
+            ListenAddress(host: "127.0.0.1", port: 0), group: group, requestDeadline: requestDeadline, source: { Self.report })
         do {
             try await body(try #require(channel.localAddress?.port))
         } catch {
@@ -118,12 +118,19 @@ import Testing
         }
     }
 
-    @Test func aSilentConnectionGets408AndIsClosed() async throws {
-        try await Self.withEndpoint(readTimeout: .milliseconds(200)) { port in
-            let socket = try #require(TCPTestSocket(port: port))
-            socket.send("GET /sta")
-            let answer = socket.receiveAll()
-            #expect(Self.parse(answer).status == "HTTP/1.1 408 Request Timeout")
+    @Test func aRequestNotCompleteByTheDeadlineGets408AndIsClosed() async throws {
+        try await Self.withEndpoint(requestDeadline: .milliseconds(300)) { port in
+            let silent = try #require(TCPTestSocket(port: port))
+            #expect(Self.parse(silent.receiveAll()).status == "HTTP/1.1 408 Request Timeout")
+            // Trickling bytes does not extend the deadline.
+            let trickle = try #require(TCPTestSocket(port: port))
+            let start = ContinuousClock.now
+            for byte in "GET /status HTTP/1.1\r\n" {
+                guard trickle.send(String(byte)) else { break }
+                try await Task.sleep(for: .milliseconds(25))
+            }
+            #expect(Self.parse(trickle.receiveAll()).status == "HTTP/1.1 408 Request Timeout")
+            #expect(ContinuousClock.now - start < .seconds(2))
         }
     }
 

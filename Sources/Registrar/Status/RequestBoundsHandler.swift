@@ -5,7 +5,8 @@ import NIOHTTP1
 /// with an answer that says which bound it hit, then closes the connection:
 /// - headers (request line included) beyond the decoder's limits: `431`;
 /// - a body longer than `maxBodyBytes`: `413`;
-/// - nothing received for the idle timeout (`IdleStateHandler`'s read event): `408`.
+/// - no complete request within `deadline` of the connection's start: `408` (a deadline, not an
+///   idle timeout, so a client trickling a byte at a time cannot hold the connection either).
 ///
 /// It sits after the HTTP codec and before `HTTPServerProtocolErrorHandler`, so it sees the
 /// decoder's header overflow before that becomes a plain `400`.
@@ -15,12 +16,26 @@ final class RequestBoundsHandler: ChannelInboundHandler {
     typealias OutboundOut = HTTPServerResponsePart
 
     private let maxBodyBytes: Int
+    private let deadline: TimeAmount
     private var bodyBytes = 0
     /// Set once a bound is hit: nothing more is passed on.
     private var refused = false
+    /// Pending until a whole request has come in.
+    private var timer: Scheduled<Void>?
 
-    init(maxBodyBytes: Int) {
+    init(maxBodyBytes: Int, deadline: TimeAmount) {
         self.maxBodyBytes = maxBodyBytes
+        self.deadline = deadline
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        timer = context.eventLoop.assumeIsolated().scheduleTask(in: deadline) { [self] in
+            refuse(.requestTimeout, context: context)
+        }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        timer?.cancel()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -35,7 +50,7 @@ final class RequestBoundsHandler: ChannelInboundHandler {
                 return
             }
         case .end:
-            break
+            timer?.cancel()
         }
         context.fireChannelRead(data)
     }
@@ -48,17 +63,10 @@ final class RequestBoundsHandler: ChannelInboundHandler {
         }
     }
 
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
-            refuse(.requestTimeout, context: context)
-        } else {
-            context.fireUserInboundEventTriggered(event)
-        }
-    }
-
     private func refuse(_ status: HTTPResponseStatus, context: ChannelHandlerContext) {
         guard !refused else { return }
         refused = true
+        timer?.cancel()
         let head = HTTPResponseHead(
             version: .http1_1, status: status, headers: ["Connection": "close", "Content-Length": "0"])
         context.write(Self.wrapOutboundOut(.head(head)), promise: nil)

@@ -153,11 +153,9 @@ private final class ResponseCollector: ChannelInboundHandler {
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        let channel = context.channel
-        let collector = NIOLoopBound(self, eventLoop: context.eventLoop)
-        deadline = context.eventLoop.scheduleTask(in: timeout) {
-            collector.value.finish(.failure(Failure.timedOut))
-            channel.close(promise: nil)
+        deadline = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
+            finish(.failure(Failure.timedOut))
+            context.close(promise: nil)
         }
     }
 
