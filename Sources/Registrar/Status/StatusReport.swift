@@ -80,7 +80,8 @@ public struct StatusReport: Codable, Sendable, Hashable {
     }
 }
 
-/// Called by the status endpoint for every `GET /status`, on an event loop: it must be quick and
-/// must not block. `serve` builds it from its registrar (and, later, the registration manager and
-/// the line pool).
+/// Called by the status endpoint for every `GET /status`, on NIO's thread pool (so possibly on
+/// several threads at once, never on an event loop): it reads shared state under its locks and
+/// returns. `serve` builds it from its registrar (and, later, the registration manager and the
+/// line pool).
 public typealias StatusSource = @Sendable () -> StatusReport

@@ -1,8 +1,12 @@
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// Answers the one request of a connection to the status endpoint (see ``StatusRoute``), then
 /// closes the connection: a status query is one short exchange, so nothing is kept alive.
+///
+/// The answer is made on NIO's thread pool, not on the event loop: the loops are the registrar's,
+/// and encoding the report of many thousands of providers would hold up their SIP traffic.
 final class StatusRequestHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
@@ -10,6 +14,8 @@ final class StatusRequestHandler: ChannelInboundHandler {
     private let source: StatusSource
     private var request: HTTPRequestHead?
     private var answered = false
+    /// Set when the connection is gone, so a late answer from the thread pool is dropped.
+    private var removed = false
 
     init(source: @escaping StatusSource) {
         self.source = source
@@ -26,8 +32,21 @@ final class StatusRequestHandler: ChannelInboundHandler {
         case .end:
             guard let request else { return }
             answered = true
-            respond(StatusRoute.answer(method: request.method, uri: request.uri, source: source), context: context)
+            let source = self.source
+            NIOThreadPool.singleton.runIfActive(eventLoop: context.eventLoop) {
+                StatusRoute.answer(method: request.method, uri: request.uri, source: source)
+            }.assumeIsolated().whenComplete { [self] result in
+                guard !removed else { return }
+                switch result {
+                case .success(let answer): respond(answer, context: context)
+                case .failure: context.close(promise: nil)
+                }
+            }
         }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        removed = true
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {

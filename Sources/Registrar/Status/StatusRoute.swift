@@ -6,7 +6,7 @@ import NIOHTTP1
 enum StatusRoute {
     static let path = "/status"
 
-    struct Answer {
+    struct Answer: Sendable {
         var status: HTTPResponseStatus
         var headers: [(String, String)]
         /// The body, and for `HEAD` the body whose length `Content-Length` states.
