@@ -26,6 +26,8 @@ public struct TrunkAddress: Hashable, Sendable {
     /// Parses an address in text: dotted-quad IPv4 (strict: four decimal octets, no leading
     /// zeros), or IPv6 in any RFC 4291 form without brackets or zone. Nil for anything else.
     public init?(_ text: some StringProtocol) {
+        // A NUL would end the C string early: `198.51.100.7\0…` must not read as the address.
+        guard !text.utf8.contains(0) else { return nil }
         let isIPv6 = text.utf8.contains(UInt8(ascii: ":"))
         guard let bits = Self.presentationToBits(String(text), family: isIPv6 ? AF_INET6 : AF_INET) else { return nil }
         self.bits = isIPv6 ? bits : Self.ipv4Mapped | bits

@@ -79,7 +79,7 @@ import Testing
         #expect(TrunkAddress("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")?.bits == ~UInt128(0))
     }
 
-    @Test(arguments: ["", "1.2.3", "1.2.3.4.5", " 1.2.3.4", "1.2.3.4 ", "01.2.3.4", "[::1]", "::1%lo", "1:2:3", "host.example", "::g"])
+    @Test(arguments: ["", "198.51.100.7\u{0}", "198.51.100.7\u{0}junk", "::1\u{0}", "1.2.3", "1.2.3.4.5", " 1.2.3.4", "1.2.3.4 ", "01.2.3.4", "[::1]", "::1%lo", "1:2:3", "host.example", "::g"])
     func refusesWhatIsNotAnAddress(_ text: String) {
         #expect(TrunkAddress(text) == nil)
     }
