@@ -42,6 +42,7 @@ let package = Package(
             ]
         ),
         .target(name: "BundleDiff", dependencies: ["RuntimeBundle"]),
+        .target(name: "Routing", dependencies: ["RuntimeBundle"]),
         .target(name: "SIP"),
         .target(name: "SIPDigest", dependencies: ["Hashing"]),
         .target(name: "YAMLSource", dependencies: ["CLibYAML", "Diagnostics"]),
@@ -55,6 +56,7 @@ let package = Package(
                 "ManifestCompiler",
                 "Diagnostics",
                 "BundleDiff",
+                "Routing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,10 +74,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BundleDiffTests", dependencies: ["BundleDiff", "RuntimeBundle"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "RuntimeBundle"]),
         .testTarget(name: "ManifestCompilerTests", dependencies: ["ManifestCompiler", "YAMLSource", "RuntimeBundle"]),
         .testTarget(
             name: "SwitchboardCLITests",
-            dependencies: ["SwitchboardCLI", "ManifestCompiler", "RuntimeBundle"],
+            dependencies: ["SwitchboardCLI", "ManifestCompiler", "RuntimeBundle", "Routing"],
             exclude: ["Golden"]
         ),
         .testTarget(name: "InteropTests", exclude: ["Peers"]),
