@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "Registrar",
             dependencies: [
-                "RuntimeBundle", "SIP", "SIPDigest",
+                "RuntimeBundle", "Routing", "SIP", "SIPDigest",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
