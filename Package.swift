@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "Registrar",
             dependencies: [
-                "RuntimeBundle", "SIP", "SIPDigest",
+                "RuntimeBundle", "Routing", "SIP", "SIPDigest",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -43,6 +43,7 @@ let package = Package(
             ]
         ),
         .target(name: "BundleDiff", dependencies: ["RuntimeBundle"]),
+        .target(name: "Routing", dependencies: ["RuntimeBundle"]),
         .target(name: "SIP"),
         .target(name: "SIPDigest", dependencies: ["Hashing"]),
         .target(name: "YAMLSource", dependencies: ["CLibYAML", "Diagnostics"]),
@@ -56,6 +57,7 @@ let package = Package(
                 "ManifestCompiler",
                 "Diagnostics",
                 "BundleDiff",
+                "Routing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,11 +76,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BundleDiffTests", dependencies: ["BundleDiff", "RuntimeBundle"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "RuntimeBundle"]),
         .testTarget(name: "ManifestCompilerTests", dependencies: ["ManifestCompiler", "YAMLSource", "RuntimeBundle"]),
         .testTarget(
             name: "SwitchboardCLITests",
             dependencies: [
-                "SwitchboardCLI", "ManifestCompiler", "RuntimeBundle", "Registrar",
+                "SwitchboardCLI", "ManifestCompiler", "RuntimeBundle", "Routing", "Registrar",
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             exclude: ["Golden"]

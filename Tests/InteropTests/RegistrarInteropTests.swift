@@ -77,6 +77,49 @@ struct RegistrarInteropTests {
         }
     }
 
+    // MARK: Trunk calls
+
+    /// A trunk recognised by its packet source: SIPp on 127.0.0.2 (the trunk's allow-list) gets
+    /// its INVITE redirected to the extension SIPp registered; SIPp on 127.0.0.3, whose From names
+    /// the same trunk host, gets 403.
+    @Test func trunkCallsAreRecognisedByPacketSourceOnly() async throws {
+        let sipp = try requirePeer("sipp", debianPackage: "sip-tester")
+        let workspace = try Workspace("trunk")
+        defer { workspace.remove() }
+        let users = Users(count: 1)
+        let user = users.numbers[0]
+        let manifest = users.manifest() + """
+            defaults:
+              inbound_destination: { extensions: ["\(user)"] }
+            providers:
+              - name: carrier
+                type: trunk
+                server: sip.carrier.example
+                trunk: { allow: [127.0.0.2] }
+
+            """
+        let bundle = try await compileBundle(manifest, in: workspace)
+
+        try await withRegistrar(bundle: bundle, in: workspace) { server in
+            let register = try await runSIPp(
+                sipp, scenario: "register_auth.xml", users: [(user, Users.password(user))], server: server, in: workspace,
+                rate: 10, limit: 1, name: "trunk-register")
+            #expect(register.status == 0 && register.successful == 1, "\(register)")
+
+            let allowed = try await runSIPp(
+                sipp, scenario: "trunk_invite_redirected.xml", users: [("5551234", "-")], server: server, in: workspace,
+                rate: 10, limit: 1, localHost: "127.0.0.2", domain: "sip.carrier.example", name: "trunk-allowed")
+            #expect(allowed.status == 0 && allowed.failed == 0 && allowed.successful == 1, "\(allowed)\n\(server.log.suffix(2000))")
+
+            let refused = try await runSIPp(
+                sipp, scenario: "trunk_invite_refused.xml", users: [("5551234", "-")], server: server, in: workspace,
+                rate: 10, limit: 1, localHost: "127.0.0.3", domain: "sip.carrier.example", name: "trunk-refused")
+            #expect(refused.status == 0 && refused.failed == 0 && refused.successful == 1, "\(refused)\n\(server.log.suffix(2000))")
+            #expect(server.log.contains("refused a request claiming a provider"), "\(server.log.suffix(2000))")
+            #expect(server.log.contains("127.0.0.3"), "\(server.log.suffix(2000))")
+        }
+    }
+
     // MARK: sipsak
 
     /// sipsak's usrloc mode registers one extension with digest authentication (its password

@@ -16,7 +16,7 @@ import Testing
     }
 
     static func withServer(threads: Int, _ body: (Int) throws -> Void) async throws {
-        let processor = RequestProcessorTests.makeProcessor(time: TestTime())
+        let processor = try RequestProcessorTests.makeProcessor(time: TestTime())
         let server = try await RegistrarServer.start(
             processor: processor, listen: [ListenAddress(host: "127.0.0.1", port: 0)], threads: threads)
         let port = try #require(server.boundAddresses.first?.port)

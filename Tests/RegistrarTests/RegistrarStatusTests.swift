@@ -9,16 +9,13 @@ import Testing
 @Suite struct RegistrarStatusTests {
     @Test func theServersReportComesFromItsStateAndClosesWithIt() async throws {
         let time = TestTime()
-        let processor = RequestProcessorTests.makeProcessor(time: time)
-        var configuration = processor.state.snapshot.configuration
-        configuration.bundle.providers = [
-            BundleProvider(
-                name: "acme", title: nil, enabled: true, calls: .init(incoming: true, outgoing: true), type: "standard",
-                servers: [BundleAddress(host: "sip.acme.example", port: nil, transport: "udp")], proxy: nil, login: "1",
-                password: .env("ACME"), lines: .limited(4), callerId: nil, registrationIp: nil,
-                registration: .init(expires: 600), trunk: nil, rules: .init(inbound: "auto", outbound: "auto"), source: "a.yaml:1:1"),
-        ]
-        processor.state.replace(configuration: configuration)
+        let acme = BundleProvider(
+            name: "acme", title: nil, enabled: true, calls: .init(incoming: true, outgoing: true), type: "standard",
+            servers: [BundleAddress(host: "sip.acme.example", port: nil, transport: "udp")], proxy: nil, login: "1",
+            password: .env("ACME"), lines: .limited(4), callerId: nil, registrationIp: nil,
+            registration: .init(expires: 600), trunk: nil, rules: .init(inbound: "none", outbound: "none"), source: "a.yaml:1:1")
+        let processor = try RequestProcessorTests.makeProcessor(
+            time: time, bundle: SwitchboardBundle(providers: [acme], extensions: [], inbound: [], outbound: []))
         processor.location.update("sip:100@pbx.example", now: time.now) {
             $0 = [LocationServiceTests.binding(100, expiresAt: time.now + 600)]
         }

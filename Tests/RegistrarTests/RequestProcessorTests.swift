@@ -13,23 +13,28 @@ import Testing
     let time = TestTime()
     let processor: RequestProcessor
 
-    init() {
-        processor = Self.makeProcessor(time: time)
+    init() throws {
+        processor = try Self.makeProcessor(time: time)
     }
 
     /// A processor for extensions 100 and 101 (passwords `secret100`, `secret101`) in
     /// `pbx.example`, on the test's clock.
-    static func makeProcessor(time: TestTime) -> RequestProcessor {
-        let bundle = SwitchboardBundle(providers: [], extensions: [
+    /// Extra providers and inbound rules come from `bundle`, whose extensions are replaced.
+    static func makeProcessor(
+        time: TestTime, bundle base: SwitchboardBundle = SwitchboardBundle(providers: [], extensions: [], inbound: [], outbound: []),
+        presence: any ProviderPresence = NoProviderPresence()
+    ) throws -> RequestProcessor {
+        var bundle = base
+        bundle.extensions = [
             BundleExtension(number: "100", displayName: nil, password: .inline("secret100"), source: "a.yaml:1:1"),
             BundleExtension(number: "101", displayName: nil, password: .inline("secret101"), source: "a.yaml:2:1"),
-        ], inbound: [], outbound: [])
+        ]
         let configuration = RegistrarConfiguration(
             passwords: ["100": "secret100", "101": "secret101"], bundleDigest: "sha256:test", bundle: bundle,
-            loadedAt: time.now)
+            routing: try CallRouting(bundle: bundle), loadedAt: time.now)
         let clock = RegistrarClock { time.now }
         return RequestProcessor(
-            state: RegistrarState(configuration: configuration, policy: RegistrarPolicy(domains: [Self.realm])),
+            state: RegistrarState(configuration: configuration, policy: RegistrarPolicy(domains: [Self.realm]), presence: presence),
             location: LocationService(),
             authenticator: DigestAuthenticator(realm: Self.realm, now: { time.now }),
             clock: clock, logger: Logger(label: "test"))
@@ -217,7 +222,7 @@ import Testing
         let options = Array("OPTIONS sip:pbx.example SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.5;branch=z9hG4bK-o\r\nMax-Forwards: 70\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:pbx.example>\r\nCall-ID: o1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n".utf8)
         let answer = try send(options)
         #expect(answer.statusCode == 200)
-        #expect(answer.headers.first(name: .allow) == "REGISTER, OPTIONS")
+        #expect(answer.headers.first(name: .allow) == "REGISTER, OPTIONS, INVITE")
         let subscribe = String(decoding: options, as: UTF8.self).replacingOccurrences(of: "OPTIONS", with: "SUBSCRIBE")
             .replacingOccurrences(of: "z9hG4bK-o", with: "z9hG4bK-s")
         #expect(try send(Array(subscribe.utf8)).statusCode == 405)

@@ -16,7 +16,8 @@ public final class RequestProcessor: Sendable {
     /// A `Server` header value; none by default, so the product is not fingerprinted.
     public let serverHeader: String?
 
-    static let allowedMethods = "REGISTER, OPTIONS"
+    /// INVITE is answered for providers only (``inboundCall``); the header is the same for all.
+    static let allowedMethods = "REGISTER, OPTIONS, INVITE"
 
     public init(
         state: RegistrarState, location: LocationService, authenticator: DigestAuthenticator,
@@ -88,10 +89,20 @@ public final class RequestProcessor: Sendable {
     }
 
     private func respond(to incoming: IncomingRequest, method: SIPMethod, now: UInt64) -> SIPMessage? {
-        switch method {
-        case .register:
-            return register(incoming, now: now)
-        case .options:
+        if method == .register { return register(incoming, now: now) }
+        let snapshot = state.snapshot
+        let origin = RequestOrigin(incoming, routing: snapshot.configuration.routing, presence: snapshot.presence)
+        switch (method, origin) {
+        case (_, .impostor(let claimed)):
+            logger.info("refused a request claiming a provider", metadata: [
+                "source": "\(incoming.source)", "provider": "\(claimed)", "method": "\(method.rawValue)"])
+            return reply(incoming, .forbidden)
+        case (.invite, .provider(let provider, let recognition)):
+            return inboundCall(incoming, provider: provider, recognition: recognition, snapshot: snapshot, now: now)
+        case (.invite, _):
+            // Serve decides calls from providers; it places none for anybody else.
+            return reply(incoming, .forbidden)
+        case (.options, _):
             var response = reply(incoming, .ok)
             response?.headers.add(name: .allow, value: Self.allowedMethods)
             return response
@@ -101,6 +112,26 @@ public final class RequestProcessor: Sendable {
             response?.headers.add(name: .allow, value: Self.allowedMethods)
             return response
         }
+    }
+
+    /// An INVITE from a provider: the inbound routing decision, as a redirect to the live
+    /// contacts of the destination extensions (``InboundCallAnswer``).
+    private func inboundCall(
+        _ incoming: IncomingRequest, provider: String, recognition: RequestOrigin.Recognition, snapshot: RegistrarState.Snapshot,
+        now: UInt64
+    ) -> SIPMessage? {
+        let domains = snapshot.policy.domains.sorted()
+        let answer = InboundCallAnswer(
+            incoming, provider: provider, recognition: recognition, router: snapshot.configuration.routing.inbound
+        ) { number in
+            domains.flatMap { self.location.lookup("sip:\(number)@\($0)", now: now) }
+        }
+        logger.info("inbound call", metadata: [
+            "provider": "\(provider)", "source": "\(incoming.source)", "status": "\(answer.status.code)",
+            "contacts": "\(answer.contacts.count)"])
+        var response = reply(incoming, answer.status)
+        for contact in answer.contacts { response?.headers.add(name: .contact, value: contact) }
+        return response
     }
 
     private func register(_ incoming: IncomingRequest, now: UInt64) -> SIPMessage? {

@@ -1,4 +1,5 @@
 import Foundation
+import Routing
 import RuntimeBundle
 
 /// What the registrar serves, made from a verified bundle with its secrets resolved. Swapped as
@@ -9,6 +10,8 @@ public struct RegistrarConfiguration: Sendable {
     /// The bundle's digest, for logs and status.
     public var bundleDigest: String
     public var bundle: SwitchboardBundle
+    /// The bundle's trunk ranges and call rules, ready for lookups.
+    public var routing: CallRouting
     /// When it was loaded, in seconds since the epoch (for status: which bundle is in force since when).
     public var loadedAt: UInt64
 
@@ -36,20 +39,29 @@ public struct RegistrarConfiguration: Sendable {
                 throw .missingSecret(error)
             }
         }
+        let routing: CallRouting
+        do {
+            routing = try CallRouting(bundle: bundle)
+        } catch {
+            throw .invalidRouting(path, error)
+        }
         return RegistrarConfiguration(
-            passwords: passwords, bundleDigest: BundleEncoding.digest(of: bundle), bundle: bundle, loadedAt: clock.now())
+            passwords: passwords, bundleDigest: BundleEncoding.digest(of: bundle), bundle: bundle, routing: routing,
+            loadedAt: clock.now())
     }
 
     public enum LoadError: Error, CustomStringConvertible {
         case unreadable(String)
         case invalidBundle(String, BundleLoader.LoadError)
         case missingSecret(SecretResolver.MissingSecret)
+        case invalidRouting(String, TrunkTable.LoadError)
 
         public var description: String {
             switch self {
             case .unreadable(let path): "cannot read the bundle \(path)"
             case .invalidBundle(let path, let error): "\(path): \(error)"
             case .missingSecret(let error): error.description
+            case .invalidRouting(let path, let error): "\(path): \(error)"
             }
         }
     }

@@ -45,9 +45,9 @@ struct SIPpResult: CustomStringConvertible {
 func runSIPp(
     _ sipp: URL, scenario: String, users: [(user: String, password: String)], server: RunningRegistrar,
     in workspace: Workspace, transport: String = "u1", calls: Int? = nil, rate: Int = 200, limit: Int = 50,
-    name: String
+    localHost: String = Loopback.host, domain: String = Loopback.host, name: String
 ) async throws -> SIPpResult {
-    let inject = try workspace.write("\(name)-users.csv", Users.injectionFile(users))
+    let inject = try workspace.write("\(name)-users.csv", Users.injectionFile(users, domain: domain))
     let stat = workspace.file("\(name)-stat.csv")
     let errors = workspace.file("\(name)-errors.log")
     let messages = workspace.file("\(name)-messages.log")
@@ -59,7 +59,7 @@ func runSIPp(
         "-sf", peersFolder.appendingPathComponent(scenario).path,
         "-inf", inject.path,
         "-t", transport,
-        "-i", Loopback.host, "-p", String(localPort),
+        "-i", localHost, "-p", String(localPort),
         "-r", String(rate), "-rp", "1000", "-m", String(calls), "-l", String(limit),
         "-timeout", "\(seconds)s", "-timeout_error",
         "-trace_stat", "-stf", stat.path, "-fd", "1",

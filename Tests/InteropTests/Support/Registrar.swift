@@ -41,8 +41,8 @@ struct Users {
     }
 
     /// A SIPp injection file (`user;password;domain`), read in order.
-    static func injectionFile(_ rows: [(user: String, password: String)]) -> String {
-        "SEQUENTIAL\n" + rows.map { "\($0.user);\($0.password);\(Loopback.host)\n" }.joined()
+    static func injectionFile(_ rows: [(user: String, password: String)], domain: String = Loopback.host) -> String {
+        "SEQUENTIAL\n" + rows.map { "\($0.user);\($0.password);\(domain)\n" }.joined()
     }
 }
 
