@@ -52,6 +52,13 @@ final class TCPTestSocket {
         return String(decoding: received, as: UTF8.self)
     }
 
+    /// What has arrived already, without waiting.
+    func receiveAvailable() -> String {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, CInt(MSG_DONTWAIT)) }
+        return count > 0 ? String(decoding: buffer.prefix(count), as: UTF8.self) : ""
+    }
+
     /// One raw exchange: connect, send `request`, read the whole answer.
     static func exchange(port: Int, _ request: String) -> String? {
         guard let socket = TCPTestSocket(port: port) else { return nil }

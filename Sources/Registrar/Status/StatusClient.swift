@@ -28,14 +28,6 @@ public enum StatusClient {
         /// A 200 whose body is not a status report this Switchboard reads.
         case invalidReport(ListenAddress, StatusReport.DecodingFailure)
 
-        public var address: ListenAddress {
-            switch self {
-            case .unreachable(let address, _), .timedOut(let address), .brokenResponse(let address, _),
-                 .httpStatus(let address, _, _), .invalidReport(let address, _):
-                address
-            }
-        }
-
         public var description: String {
             switch self {
             case .unreachable(let address, let reason): "cannot reach switchboard serve at \(address): \(reason)"
@@ -117,7 +109,7 @@ public enum StatusClient {
         if let error = error as? NIOConnectionError, let first = error.connectionErrors.first {
             return reason(first.error)
         }
-        if error is ChannelError, case .connectTimeout = error as? ChannelError { return "the connection timed out" }
+        if case .connectTimeout? = error as? ChannelError { return "the connection timed out" }
         if case .frameTooLong? = error as? NIOHTTPObjectAggregatorError {
             return "the answer is larger than \(maxResponseBytes >> 20) MiB"
         }
