@@ -38,6 +38,7 @@ let package = Package(
                 "RuntimeBundle", "Routing", "SIP", "SIPDigest",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -71,6 +72,7 @@ let package = Package(
             name: "RegistrarTests",
             dependencies: [
                 "Registrar", "SIP", "SIPDigest", "RuntimeBundle", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "BundleDiffTests", dependencies: ["BundleDiff", "RuntimeBundle"]),
@@ -78,7 +80,10 @@ let package = Package(
         .testTarget(name: "ManifestCompilerTests", dependencies: ["ManifestCompiler", "YAMLSource", "RuntimeBundle"]),
         .testTarget(
             name: "SwitchboardCLITests",
-            dependencies: ["SwitchboardCLI", "ManifestCompiler", "RuntimeBundle", "Routing"],
+            dependencies: [
+                "SwitchboardCLI", "ManifestCompiler", "RuntimeBundle", "Routing", "Registrar",
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(name: "InteropTests", exclude: ["Peers"]),

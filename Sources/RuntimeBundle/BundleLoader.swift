@@ -61,17 +61,6 @@ public enum BundleLoader {
     }
 
     private static func describe(_ error: any Error) -> String {
-        switch error as? DecodingError {
-        case .keyNotFound(let key, let context)?:
-            "missing \(path(context.codingPath + [key]))"
-        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?, .dataCorrupted(let context)?:
-            "\(path(context.codingPath)): \(context.debugDescription)"
-        default:
-            String(describing: error)
-        }
-    }
-
-    private static func path(_ keys: [any CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        (error as? DecodingError)?.locatedDescription ?? String(describing: error)
     }
 }

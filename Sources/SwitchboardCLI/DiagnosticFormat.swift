@@ -38,4 +38,13 @@ public enum ColorChoice: String, CaseIterable, ExpressibleByArgument, Sendable {
     case auto
     case always
     case never
+
+    /// Whether output to a console whose standard output is (or is not) a terminal is coloured.
+    func enabled(isTTY: Bool, environment: [String: String]) -> Bool {
+        switch self {
+        case .always: true
+        case .never: false
+        case .auto: HumanRenderer.shouldUseColors(isTTY: isTTY, environment: environment)
+        }
+    }
 }

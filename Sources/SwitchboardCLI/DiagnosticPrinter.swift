@@ -9,11 +9,7 @@ struct DiagnosticPrinter {
     var environment: [String: String]
 
     func print(_ report: DiagnosticReport, to console: Console) {
-        let colors = switch color {
-        case .always: true
-        case .never: false
-        case .auto: HumanRenderer.shouldUseColors(isTTY: console.outputIsTerminal, environment: environment)
-        }
+        let colors = color.enabled(isTTY: console.outputIsTerminal, environment: environment)
         console.write(format.renderer(colors: colors).render(report))
     }
 }

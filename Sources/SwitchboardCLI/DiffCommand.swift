@@ -92,11 +92,7 @@ public struct DiffRunner {
         let difference = BundleDiff.compare(old: oldBundle, new: newBundle)
         switch format {
         case .human:
-            let colors = switch color {
-            case .always: true
-            case .never: false
-            case .auto: HumanRenderer.shouldUseColors(isTTY: console.outputIsTerminal, environment: environment)
-            }
+            let colors = color.enabled(isTTY: console.outputIsTerminal, environment: environment)
             console.write(HumanDiffRenderer(colors: colors, oldLabel: old, newLabel: new).render(difference))
         case .markdown:
             console.write(MarkdownDiffRenderer(oldLabel: old, newLabel: new).render(difference))

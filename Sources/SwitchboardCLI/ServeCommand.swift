@@ -14,6 +14,10 @@ public struct ServeCommand: AsyncParsableCommand {
             Secrets are read from the environment or files when the bundle is loaded; a missing one
             stops the start with the extension it belongs to. SIGHUP reloads the bundle (an invalid
             one is refused and the running one keeps serving); SIGTERM and SIGINT shut down.
+
+            The status endpoint (`switchboard status`, or GET /status) listens on --control, \
+            127.0.0.1:5065 by default. It has no authentication, so only a loopback address is \
+            accepted; `--control none` turns it off.
             """
     )
 
@@ -47,14 +51,30 @@ public struct ServeCommand: AsyncParsableCommand {
         """)
     public var digestAlgorithms: String = "md5,sha-256"
 
+    @Option(help: "Status endpoint (HTTP, loopback only): host:port, port 0 for any free one, or none.")
+    public var control: String = ControlOption.defaultValue
+
     @Option(help: "Event loop threads; default: one per core.")
     public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     public init() {}
 
+    /// The status endpoint's address; nil for `--control none` (checked by `validate()`).
+    private var controlAddress: ListenAddress? {
+        control == ControlOption.off ? nil : ControlOption.parse(control)
+    }
+
     public func validate() throws {
         for address in listen where ListenAddress(address) == nil {
             throw ValidationError("--listen \(address) is not host:port")
+        }
+        if control != ControlOption.off {
+            guard let address = ControlOption.parse(control) else {
+                throw ValidationError("--control \(control) is not host:port or none")
+            }
+            guard address.isLoopback else {
+                throw ValidationError("--control \(control): \(StatusEndpoint.NotLoopback(address: address))")
+            }
         }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown log level \(logLevel)") }
         guard minExpires > 0, maxExpires >= minExpires else { throw ValidationError("need 0 < --min-expires ≤ --max-expires") }
@@ -80,7 +100,7 @@ public struct ServeCommand: AsyncParsableCommand {
             Console.standard().writeError("switchboard: \(error)\n")
             throw ExitStatus.usageOrIO
         }
-        let addresses = listen.compactMap(ListenAddress.init)
+        let addresses = listen.compactMap { ListenAddress($0) }
         let served = domains.isEmpty ? Set(addresses.map(\.host) + ["localhost"]) : Set(domains)
         var policy = RegistrarPolicy(domains: served)
         policy.minExpires = minExpires
@@ -100,8 +120,21 @@ public struct ServeCommand: AsyncParsableCommand {
             Console.standard().writeError("switchboard: cannot listen: \(error)\n")
             throw ExitStatus.usageOrIO
         }
+        var status = ControlOption.off
+        if let controlAddress {
+            do {
+                status = try await server.openStatusEndpoint(at: controlAddress) { server.statusReport() }.description
+            } catch {
+                Console.standard().writeError(
+                    "switchboard: cannot listen on the status address \(controlAddress): \(error); "
+                        + "choose another with --control HOST:PORT, or --control none\n")
+                await server.shutdown()
+                throw ExitStatus.usageOrIO
+            }
+        }
+        let listening = server.boundAddresses.map { ListenAddress($0)?.description ?? "\($0)" }
         logger.info("serving", metadata: [
-            "listen": "\(server.boundAddresses.map(\.description).joined(separator: " "))",
+            "listen": "\(listening.joined(separator: " "))", "control": "\(status)",
             "extensions": "\(configuration.passwords.count)", "digest": "\(configuration.bundleDigest)",
             "realm": "\(realm)",
         ])

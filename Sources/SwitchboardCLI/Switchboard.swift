@@ -7,7 +7,7 @@ public struct Switchboard: AsyncParsableCommand {
         abstract: "Check and compile the telephony-provider settings of a PBX, kept as YAML in git.",
         subcommands: [
             CheckCommand.self, CompileCommand.self, DiffCommand.self, SchemaCommand.self, ExplainCommand.self,
-            ServeCommand.self, RouteCommand.self,
+            ServeCommand.self, RouteCommand.self, StatusCommand.self,
         ]
     )
 

@@ -252,25 +252,6 @@ struct RegistrarInteropTests {
             #expect(run.status == 0 && run.successful == 1, "\(run)")
         }
     }
-
-    // MARK: Helpers
-
-    /// Starts `serve`, runs `body`, and always stops the server by its pid; a clean SIGTERM
-    /// shutdown (exit 0) is part of what is checked.
-    private func withRegistrar(
-        bundle: URL, in workspace: Workspace, arguments: [String] = [], environment: [String: String] = [:],
-        _ body: (RunningRegistrar) async throws -> Void
-    ) async throws {
-        let server = try await RunningRegistrar.start(bundle: bundle, in: workspace, arguments: arguments, environment: environment)
-        do {
-            try await body(server)
-        } catch {
-            await server.stop()
-            throw error
-        }
-        let status = await server.stop()
-        #expect(status == 0, "serve did not exit cleanly on SIGTERM:\n\(server.log.suffix(2000))")
-    }
 }
 
 extension RunningRegistrar {

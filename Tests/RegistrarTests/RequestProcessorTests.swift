@@ -31,7 +31,7 @@ import Testing
         ]
         let configuration = RegistrarConfiguration(
             passwords: ["100": "secret100", "101": "secret101"], bundleDigest: "sha256:test", bundle: bundle,
-            routing: try CallRouting(bundle: bundle))
+            routing: try CallRouting(bundle: bundle), loadedAt: time.now)
         let clock = RegistrarClock { time.now }
         return RequestProcessor(
             state: RegistrarState(configuration: configuration, policy: RegistrarPolicy(domains: [Self.realm]), presence: presence),

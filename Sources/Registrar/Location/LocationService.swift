@@ -66,6 +66,20 @@ public final class LocationService: Sendable {
         }
     }
 
+    /// How many AoRs have live bindings, and how many live bindings there are, without copying
+    /// the table (for the status report).
+    public func counts(now: UInt64) -> (addressesOfRecord: Int, bindings: Int) {
+        var addresses = 0, bindings = 0
+        table.forEach { table in
+            for list in table.values {
+                let live = list.count { $0.expiresAt > now }
+                if live > 0 { addresses += 1 }
+                bindings += live
+            }
+        }
+        return (addresses, bindings)
+    }
+
     static func ordered(_ bindings: [Binding]) -> [Binding] {
         bindings.enumerated().sorted { lhs, rhs in
             if lhs.element.qualityThousandths != rhs.element.qualityThousandths {

@@ -12,10 +12,13 @@ public struct RegistrarConfiguration: Sendable {
     public var bundle: SwitchboardBundle
     /// The bundle's trunk ranges and call rules, ready for lookups.
     public var routing: CallRouting
+    /// When it was loaded, in seconds since the epoch (for status: which bundle is in force since when).
+    public var loadedAt: UInt64
 
     /// Loads and verifies the bundle at `path` and resolves every extension's password.
     public static func load(
-        bundleAt path: String, environment: [String: String] = ProcessInfo.processInfo.environment
+        bundleAt path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        clock: RegistrarClock = .system
     ) throws(LoadError) -> RegistrarConfiguration {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path)
@@ -43,7 +46,8 @@ public struct RegistrarConfiguration: Sendable {
             throw .invalidRouting(path, error)
         }
         return RegistrarConfiguration(
-            passwords: passwords, bundleDigest: BundleEncoding.digest(of: bundle), bundle: bundle, routing: routing)
+            passwords: passwords, bundleDigest: BundleEncoding.digest(of: bundle), bundle: bundle, routing: routing,
+            loadedAt: clock.now())
     }
 
     public enum LoadError: Error, CustomStringConvertible {

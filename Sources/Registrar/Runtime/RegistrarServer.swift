@@ -1,13 +1,16 @@
+import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import RuntimeBundle
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The running registrar: UDP and TCP listeners on each listen address, a timer that expires
-/// bindings and old transactions, and reload. Everything protocol-related is in
-/// `RequestProcessor`; this type only owns sockets and timers.
+/// bindings and old transactions, reload, and the status endpoint. Everything protocol-related
+/// is in `RequestProcessor`; this type only owns sockets and timers.
 ///
 /// UDP gets one socket per event loop on each address (``DatagramSocketGroup``), so every thread
 /// reads, processes and answers datagrams; TCP connections are spread over the loops by NIO.
@@ -16,9 +19,13 @@ public final class RegistrarServer: Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let channels: [any Channel]
     private let sweep: RepeatedTask
+    /// Status endpoints opened on the server's threads, closed with it.
+    private let statusChannels = Mutex<[any Channel]>([])
 
     /// The addresses actually bound (useful when a port 0 was asked for), each once.
     public let boundAddresses: [SocketAddress]
+    /// When the server started, in seconds since the epoch (its clock's).
+    public let startedAt: UInt64
 
     /// Binds every listen address on UDP and TCP and starts serving.
     public static func start(
@@ -102,6 +109,7 @@ public final class RegistrarServer: Sendable {
         self.group = group
         self.channels = channels
         self.sweep = sweep
+        self.startedAt = processor.clock.now()
         // The UDP sockets of one address share it: list it once.
         var seen: Set<SocketAddress> = []
         self.boundAddresses = channels.compactMap(\.localAddress).filter { seen.insert($0).inserted }
@@ -113,7 +121,7 @@ public final class RegistrarServer: Sendable {
     public func reload(bundleAt path: String, environment: [String: String]) -> Bool {
         let configuration: RegistrarConfiguration
         do {
-            configuration = try RegistrarConfiguration.load(bundleAt: path, environment: environment)
+            configuration = try RegistrarConfiguration.load(bundleAt: path, environment: environment, clock: processor.clock)
         } catch {
             processor.logger.error("reload refused, keeping the running bundle", metadata: ["reason": "\(error)"])
             return false
@@ -129,9 +137,42 @@ public final class RegistrarServer: Sendable {
         return true
     }
 
+    /// Opens the status endpoint on a loopback `address` (see ``StatusEndpoint``), served by the
+    /// server's threads and closed by ``shutdown()``. Returns the address bound (port 0: the one
+    /// the system chose).
+    public func openStatusEndpoint(at address: ListenAddress, source: @escaping StatusSource) async throws -> ListenAddress {
+        let channel = try await StatusEndpoint.bind(address, group: group, source: source)
+        statusChannels.withLock { $0.append(channel) }
+        guard let bound = channel.localAddress.flatMap(ListenAddress.init) else {
+            throw ChannelError.inappropriateOperationForState
+        }
+        return bound
+    }
+
+    /// The status report as the registrar itself knows it: its bundle, uptime, listen addresses
+    /// and registrations, with provider rows from `providers` (by default the bundle's, see
+    /// ``ProviderStatus/init(unregistered:)``, until the registration client and the line pool
+    /// provide live ones).
+    public func statusReport(
+        providers: (SwitchboardBundle) -> [ProviderStatus] = { $0.providers.map(ProviderStatus.init(unregistered:)) }
+    ) -> StatusReport {
+        let now = processor.clock.now()
+        let configuration = processor.state.snapshot.configuration
+        let counts = processor.location.counts(now: now)
+        return StatusReport(
+            generatedAt: Date(timeIntervalSince1970: TimeInterval(now)),
+            uptimeSeconds: Int(now >= startedAt ? now - startedAt : 0),
+            bundle: StatusReport.Bundle(
+                digest: configuration.bundleDigest, loadedAt: Date(timeIntervalSince1970: TimeInterval(configuration.loadedAt))),
+            listen: boundAddresses.compactMap { ListenAddress($0)?.description },
+            registrations: StatusReport.Registrations(extensions: counts.addressesOfRecord, bindings: counts.bindings),
+            providers: providers(configuration.bundle))
+    }
+
     /// Closes every socket and stops the threads.
     public func shutdown() async {
         sweep.cancel()
+        for channel in statusChannels.withLock({ $0 }) { try? await channel.close() }
         for channel in channels { try? await channel.close() }
         try? await group.shutdownGracefully()
     }

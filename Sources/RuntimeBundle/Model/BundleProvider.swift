@@ -181,7 +181,7 @@ extension BundleAddress: CanonicalJSONWritable {
 }
 
 /// The number of lines of a provider: a limit, or `unlimited` (written out, never implied).
-public enum LineLimit: Hashable, Sendable, Decodable, JSONRepresentable, CanonicalJSONWritable {
+public enum LineLimit: Hashable, Sendable, Codable, JSONRepresentable, CanonicalJSONWritable {
     case limited(Int)
     case unlimited
 
@@ -207,6 +207,16 @@ public enum LineLimit: Hashable, Sendable, Decodable, JSONRepresentable, Canonic
             self = .unlimited
         } else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "lines is a positive number or \"unlimited\"")
+        }
+    }
+
+    /// As in the bundle: the number, or the string `unlimited` (for Codable documents such as the
+    /// status report).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .limited(let count): try container.encode(count)
+        case .unlimited: try container.encode("unlimited")
         }
     }
 }

@@ -89,7 +89,12 @@ enum InteropError: Error, CustomStringConvertible {
 @discardableResult
 func compileBundle(_ manifest: String, in workspace: Workspace, manifestName: String = "manifest/switchboard.yaml",
                    bundle: String = "bundle.json") async throws -> URL {
-    let source = try workspace.write(manifestName, manifest)
+    try await compileBundle(from: try workspace.write(manifestName, manifest), in: workspace, bundle: bundle)
+}
+
+/// Compiles the manifest file or folder at `source` into `workspace/<bundle>`.
+@discardableResult
+func compileBundle(from source: URL, in workspace: Workspace, bundle: String = "bundle.json") async throws -> URL {
     let output = workspace.file(bundle)
     let compile = try ChildProcess(
         switchboardExecutable, ["compile", source.path, "-o", output.path, "--color", "never"],
@@ -113,14 +118,17 @@ final class RunningRegistrar: @unchecked Sendable {
 
     /// Starts `serve` on a free port and waits until it answers an OPTIONS over UDP. Another
     /// process may take the port between the probe and the bind: then it retries on another one.
+    /// Unless `arguments` say otherwise, the status endpoint gets any free port
+    /// (`--control 127.0.0.1:0`, see ``controlAddress``), so servers never contend for 5065.
     static func start(bundle: URL, in workspace: Workspace, arguments: [String] = [],
                       environment: [String: String] = [:]) async throws -> RunningRegistrar {
         var lastOutput = ""
+        let control = arguments.contains("--control") ? [] : ["--control", "\(Loopback.host):0"]
         for attempt in 1...5 {
             guard let port = Loopback.freePort() else { continue }
             let process = try ChildProcess(
                 switchboardExecutable,
-                ["serve", bundle.path, "--listen", "\(Loopback.host):\(port)"] + arguments,
+                ["serve", bundle.path, "--listen", "\(Loopback.host):\(port)"] + control + arguments,
                 in: workspace.url, log: workspace.file("serve-\(attempt).log"), environment: environment)
             let server = RunningRegistrar(process: process, port: port, bundle: bundle)
             if await server.waitUntilAnswering(seconds: 15) { return server }
@@ -147,6 +155,14 @@ final class RunningRegistrar: @unchecked Sendable {
     }
 
     var log: String { process.output }
+
+    /// The status endpoint's `host:port`, from the `control=` of the log line `serving`; nil
+    /// when it is off or the line does not come within `seconds`.
+    func controlAddress(seconds: Double = 10) async -> String? {
+        guard await waitForLog("control=\(Loopback.host):", seconds: seconds) else { return nil }
+        let field = log.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.hasPrefix("control=") }
+        return field.map { String($0.dropFirst("control=".count)) }
+    }
 
     /// Waits until the log contains `text` (e.g. after a SIGHUP), at most `seconds`.
     func waitForLog(_ text: String, seconds: Double = 10) async -> Bool {
@@ -183,4 +199,21 @@ func digestAlgorithm(of challenge: String) -> String {
     guard let range = challenge.range(of: "algorithm=", options: .caseInsensitive) else { return "MD5" }
     let value = challenge[range.upperBound...].drop { $0 == "\"" }.prefix { $0 != "," && $0 != "\"" && $0 != " " }
     return value.uppercased()
+}
+
+/// Starts `serve`, runs `body`, and always stops the server by its pid; a clean SIGTERM
+/// shutdown (exit 0) is part of what is checked.
+func withRegistrar(
+    bundle: URL, in workspace: Workspace, arguments: [String] = [], environment: [String: String] = [:],
+    _ body: (RunningRegistrar) async throws -> Void
+) async throws {
+    let server = try await RunningRegistrar.start(bundle: bundle, in: workspace, arguments: arguments, environment: environment)
+    do {
+        try await body(server)
+    } catch {
+        await server.stop()
+        throw error
+    }
+    let status = await server.stop()
+    #expect(status == 0, "serve did not exit cleanly on SIGTERM:\n\(server.log.suffix(2000))")
 }

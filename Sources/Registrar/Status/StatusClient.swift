@@ -1,0 +1,178 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Fetches the status report from a running `switchboard serve`: one `GET /status` over a fresh
+/// connection, bounded in time and size. What `switchboard status` uses; no Foundation
+/// networking, NIO's HTTP/1.1 codec over a plain TCP connection.
+public enum StatusClient {
+    /// The answer, whole, may be this large: room for 100,000 providers, a guard against a port
+    /// that streams something else.
+    public static let maxResponseBytes = 256 << 20
+
+    /// Why no report came back.
+    public enum FetchError: Error, CustomStringConvertible {
+        /// No connection (nothing listens there, or the connection timed out).
+        case unreachable(ListenAddress, reason: String)
+        /// Connected, but no complete answer within the timeout.
+        case timedOut(ListenAddress)
+        /// Connected, but the answer was not HTTP, or too large, or the connection closed early.
+        case brokenResponse(ListenAddress, reason: String)
+        /// An HTTP answer other than 200.
+        case httpStatus(ListenAddress, code: Int, reason: String)
+        /// A 200 whose body is not a status report this Switchboard reads.
+        case invalidReport(ListenAddress, StatusReport.DecodingFailure)
+
+        public var description: String {
+            switch self {
+            case .unreachable(let address, let reason): "cannot reach switchboard serve at \(address): \(reason)"
+            case .timedOut(let address): "switchboard serve at \(address) did not answer in time"
+            case .brokenResponse(let address, let reason): "\(address) did not answer like switchboard serve: \(reason)"
+            case .httpStatus(let address, let code, let reason): "\(address) answered \(code) \(reason) to GET \(StatusRoute.path)"
+            case .invalidReport(let address, let failure): "\(address): \(failure)"
+            }
+        }
+    }
+
+    /// What came back: the report, and the exact bytes it was read from.
+    public struct Fetched: Sendable {
+        public var report: StatusReport
+        public var body: [UInt8]
+    }
+
+    /// `GET /status` from `address`, everything within `timeout`.
+    public static func fetch(
+        from address: ListenAddress, timeout: Duration = .seconds(10),
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws(FetchError) -> Fetched {
+        let response = try await exchange(with: address, timeout: TimeAmount(timeout), group: group)
+        guard response.head.status == .ok else {
+            throw .httpStatus(address, code: Int(response.head.status.code), reason: response.head.status.reasonPhrase)
+        }
+        let body = response.body.map { Array($0.readableBytesView) } ?? []
+        do {
+            return Fetched(report: try StatusReport.decode(body), body: body)
+        } catch {
+            throw .invalidReport(address, error)
+        }
+    }
+
+    private static func exchange(
+        with address: ListenAddress, timeout: TimeAmount, group: any EventLoopGroup
+    ) async throws(FetchError) -> NIOHTTPClientResponseFull {
+        let loop = group.next()
+        let promise = loop.makePromise(of: NIOHTTPClientResponseFull.self)
+        let channel: any Channel
+        do {
+            channel = try await ClientBootstrap(group: loop)
+                .connectTimeout(timeout)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                        try channel.pipeline.syncOperations.addHandlers([
+                            NIOHTTPClientResponseAggregator(maxContentLength: maxResponseBytes),
+                            ResponseCollector(promise: promise, timeout: timeout),
+                        ])
+                    }
+                }
+                .connect(host: address.host, port: address.port).get()
+        } catch {
+            promise.fail(error)
+            throw .unreachable(address, reason: Self.reason(error))
+        }
+        var head = HTTPRequestHead(version: .http1_1, method: .GET, uri: StatusRoute.path)
+        head.headers.add(name: "Host", value: address.description)
+        head.headers.add(name: "Accept", value: "application/json")
+        head.headers.add(name: "Connection", value: "close")
+        channel.write(HTTPClientRequestPart.head(head), promise: nil)
+        channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: nil)
+        defer { channel.close(promise: nil) }
+        do {
+            return try await promise.futureResult.get()
+        } catch ResponseCollector.Failure.timedOut {
+            throw .timedOut(address)
+        } catch {
+            throw .brokenResponse(address, reason: Self.reason(error))
+        }
+    }
+
+    /// `connection refused` rather than NIO's `connect(descriptor:addr:size:): Connection refused (errno: 111)`.
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? IOError {
+            return String(cString: strerror(error.errnoCode)).lowercased()
+        }
+        if let error = error as? NIOConnectionError, let first = error.connectionErrors.first {
+            return reason(first.error)
+        }
+        if case .connectTimeout? = error as? ChannelError { return "the connection timed out" }
+        if case .frameTooLong? = error as? NIOHTTPObjectAggregatorError {
+            return "the answer is larger than \(maxResponseBytes >> 20) MiB"
+        }
+        return String(describing: error)
+    }
+}
+
+/// The last handler of the client's pipeline: completes the promise with the first whole
+/// response, or fails it on an error, on the connection closing first, or when the time is up.
+private final class ResponseCollector: ChannelInboundHandler {
+    typealias InboundIn = NIOHTTPClientResponseFull
+
+    enum Failure: Error, CustomStringConvertible {
+        case timedOut
+        case closedEarly
+
+        var description: String {
+            switch self {
+            case .timedOut: "no answer in time"
+            case .closedEarly: "the connection closed before a whole answer came"
+            }
+        }
+    }
+
+    private let promise: EventLoopPromise<NIOHTTPClientResponseFull>
+    private let timeout: TimeAmount
+    private var deadline: Scheduled<Void>?
+    private var done = false
+
+    init(promise: EventLoopPromise<NIOHTTPClientResponseFull>, timeout: TimeAmount) {
+        self.promise = promise
+        self.timeout = timeout
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        deadline = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
+            finish(.failure(Failure.timedOut))
+            context.close(promise: nil)
+        }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        finish(.failure(Failure.closedEarly))
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        finish(.success(Self.unwrapInboundIn(data)))
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        finish(.failure(error))
+        context.close(promise: nil)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        finish(.failure(Failure.closedEarly))
+        context.fireChannelInactive()
+    }
+
+    private func finish(_ result: Result<NIOHTTPClientResponseFull, any Error>) {
+        guard !done else { return }
+        done = true
+        deadline?.cancel()
+        promise.completeWith(result)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+/// `switchboard status` against a real `switchboard serve` started by the test (127.0.0.1, the
+/// status endpoint on a free port): the providers of the compiled multi-provider sample with
+/// their types and limits, the JSON form, the exit statuses, and an endpoint nobody serves.
+@Suite(.serialized, .timeLimit(.minutes(2)))
+struct StatusInteropTests {
+    /// The shipped samples, found from this file.
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("samples")
+
+    /// The multi-provider sample, copied into the workspace. Its fax extension reads its password
+    /// from `/run/secrets/ext-200`, which a test machine does not have: that one reference is
+    /// changed to an environment variable, nothing else.
+    static func multiProviderSample(in workspace: Workspace) throws -> URL {
+        let source = samples.appendingPathComponent("multi-provider")
+        let copy = workspace.file("multi-provider")
+        try FileManager.default.copyItem(at: source, to: copy)
+        let dialplan = copy.appendingPathComponent("dialplan.yaml")
+        let text = try String(contentsOf: dialplan, encoding: .utf8)
+        let changed = text.replacingOccurrences(of: "{ file: /run/secrets/ext-200 }", with: "{ env: EXT_200_PASSWORD }")
+        try #require(changed != text, "the sample no longer reads /run/secrets/ext-200; update this test")
+        try Data(changed.utf8).write(to: dialplan)
+        return copy
+    }
+
+    static let passwords = ["EXT_100_PASSWORD": "a1", "EXT_101_PASSWORD": "b2", "EXT_102_PASSWORD": "c3", "EXT_200_PASSWORD": "d4"]
+
+    /// Runs the built `switchboard status` with `arguments`; its exit status and output.
+    static func status(_ arguments: [String], in workspace: Workspace, name: String) async throws -> (status: Int32?, output: String) {
+        let process = try ChildProcess(
+            switchboardExecutable, ["status"] + arguments, in: workspace.url, log: workspace.file("\(name).log"),
+            environment: ["NO_COLOR": "1"])
+        let status = await process.wait(seconds: 20)
+        return (status, process.output)
+    }
+
+    @Test func statusListsTheSamplesProvidersWithTheirLimits() async throws {
+        let workspace = try Workspace("status")
+        defer { workspace.remove() }
+        let bundle = try await compileBundle(from: try Self.multiProviderSample(in: workspace), in: workspace)
+        try await withRegistrar(bundle: bundle, in: workspace, environment: Self.passwords) { server in
+            let control = try #require(await server.controlAddress(), "no control= in the log:\n\(server.log)")
+            let table = try await Self.status(["--control", control], in: workspace, name: "status-table")
+            // Nothing registers at providers yet: acme and budget-voip are enabled standard
+            // providers that are not registered, so the health check fails.
+            #expect(table.status == 1, "\(table.output)")
+            let lines = table.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            #expect(Array(lines.prefix(5)) == [
+                "PROVIDER     TYPE      STATE     LAST  NEXT  LINES",
+                "acme         standard  idle      -     -     0/8",
+                "budget-voip  standard  idle      -     -     0/unlimited",
+                "legacy       standard  disabled  -     -     0/unlimited",
+                "northwind    trunk     trunk     -     -     0/30",
+            ], "\(table.output)")
+            #expect(lines.contains("4 providers: 2 idle, 1 disabled, 1 trunk"), "\(table.output)")
+            #expect(lines.contains("not registered: acme, budget-voip"), "\(table.output)")
+            #expect(table.output.contains("SIP on \(Loopback.host):\(server.port); 0 extensions registered (0 bindings)"), "\(table.output)")
+
+            let json = try await Self.status(["--control", control, "--format", "json"], in: workspace, name: "status-json")
+            #expect(json.status == 1)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any], "\(json.output)")
+            #expect(object["format"] as? String == "switchboard-status" && object["format_version"] as? Int == 1)
+            let digest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: bundle)) as? [String: Any])["digest"] as? String
+            #expect((object["bundle"] as? [String: Any])?["digest"] as? String == digest)
+            let providers = try #require(object["providers"] as? [[String: Any]])
+            #expect(providers.map { $0["name"] as? String } == ["acme", "budget-voip", "legacy", "northwind"])
+            #expect(providers.map { ($0["lines"] as? [String: Any])?["limit"] as? String } == [nil, "unlimited", "unlimited", nil])
+            #expect(providers.map { ($0["lines"] as? [String: Any])?["limit"] as? Int } == [8, nil, nil, 30])
+        }
+    }
+
+    @Test func statusExitsZeroWhenNoStandardProviderNeedsRegistering() async throws {
+        let workspace = try Workspace("status-trunk")
+        defer { workspace.remove() }
+        let manifest = """
+            version: 1
+            providers:
+              - name: northwind
+                type: trunk
+                server: 198.51.100.7
+                lines: 2
+                rules: { inbound: none }
+            extensions:
+              - number: "100"
+                password: { env: EXT_100_PASSWORD }
+            """
+        let bundle = try await compileBundle(manifest, in: workspace)
+        try await withRegistrar(bundle: bundle, in: workspace, environment: ["EXT_100_PASSWORD": "x"]) { server in
+            let control = try #require(await server.controlAddress(), "no control= in the log:\n\(server.log)")
+            let run = try await Self.status(["--control", control], in: workspace, name: "status")
+            #expect(run.status == 0, "\(run.output)")
+            #expect(run.output.hasPrefix("PROVIDER   TYPE   STATE  LAST  NEXT  LINES\nnorthwind  trunk  trunk  -     -     0/2\n"), "\(run.output)")
+        }
+    }
+
+    @Test func statusExitsTwoWhenServeIsNotThere() async throws {
+        let workspace = try Workspace("status-unreachable")
+        defer { workspace.remove() }
+        let port = try #require(Loopback.freePort())
+        let run = try await Self.status(["--control", "\(Loopback.host):\(port)"], in: workspace, name: "status")
+        #expect(run.status == 2, "\(run.output)")
+        #expect(run.output.contains("cannot reach switchboard serve at \(Loopback.host):\(port)"), "\(run.output)")
+        #expect(run.output.contains("--control"), "\(run.output)")
+    }
+
+    /// A second serve asking for the status address the first one holds stops at start with the
+    /// address and how to choose another, exit 2.
+    @Test func serveStopsWhenTheStatusAddressIsTaken() async throws {
+        let workspace = try Workspace("status-taken")
+        defer { workspace.remove() }
+        let bundle = try await compileBundle(Users(count: 1).manifest(), in: workspace)
+        try await withRegistrar(bundle: bundle, in: workspace) { first in
+            let control = try #require(await first.controlAddress(), "no control= in the log:\n\(first.log)")
+            let port = try #require(Loopback.freePort())
+            let second = try ChildProcess(
+                switchboardExecutable, ["serve", bundle.path, "--listen", "\(Loopback.host):\(port)", "--control", control],
+                in: workspace.url, log: workspace.file("second.log"))
+            #expect(await second.wait(seconds: 15) == 2, "\(second.output)")
+            #expect(second.output.contains("cannot listen on the status address \(control)"), "\(second.output)")
+            #expect(second.output.contains("--control none"), "\(second.output)")
+        }
+    }
+
+    @Test func serveWithControlNoneHasNoEndpoint() async throws {
+        let workspace = try Workspace("status-none")
+        defer { workspace.remove() }
+        let bundle = try await compileBundle(Users(count: 1).manifest(), in: workspace)
+        try await withRegistrar(bundle: bundle, in: workspace, arguments: ["--control", "none"]) { server in
+            #expect(server.log.contains("control=none"), "\(server.log)")
+        }
+    }
+}
