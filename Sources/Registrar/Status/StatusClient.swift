@@ -67,6 +67,10 @@ public enum StatusClient {
     ) async throws(FetchError) -> NIOHTTPClientResponseFull {
         let loop = group.next()
         let promise = loop.makePromise(of: NIOHTTPClientResponseFull.self)
+        var head = HTTPRequestHead(version: .http1_1, method: .GET, uri: StatusRoute.path)
+        head.headers.add(name: "Host", value: address.description)
+        head.headers.add(name: "Accept", value: "application/json")
+        head.headers.add(name: "Connection", value: "close")
         let channel: any Channel
         do {
             channel = try await ClientBootstrap(group: loop)
@@ -76,7 +80,7 @@ public enum StatusClient {
                         try channel.pipeline.syncOperations.addHTTPClientHandlers()
                         try channel.pipeline.syncOperations.addHandlers([
                             NIOHTTPClientResponseAggregator(maxContentLength: maxResponseBytes),
-                            ResponseCollector(promise: promise, timeout: timeout),
+                            ResponseCollector(request: head, promise: promise, timeout: timeout),
                         ])
                     }
                 }
@@ -85,12 +89,6 @@ public enum StatusClient {
             promise.fail(error)
             throw .unreachable(address, reason: Self.reason(error))
         }
-        var head = HTTPRequestHead(version: .http1_1, method: .GET, uri: StatusRoute.path)
-        head.headers.add(name: "Host", value: address.description)
-        head.headers.add(name: "Accept", value: "application/json")
-        head.headers.add(name: "Connection", value: "close")
-        channel.write(HTTPClientRequestPart.head(head), promise: nil)
-        channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: nil)
         defer { channel.close(promise: nil) }
         do {
             return try await promise.futureResult.get()
@@ -121,6 +119,7 @@ public enum StatusClient {
 /// response, or fails it on an error, on the connection closing first, or when the time is up.
 private final class ResponseCollector: ChannelInboundHandler {
     typealias InboundIn = NIOHTTPClientResponseFull
+    typealias OutboundOut = HTTPClientRequestPart
 
     enum Failure: Error, CustomStringConvertible {
         case timedOut
@@ -134,14 +133,26 @@ private final class ResponseCollector: ChannelInboundHandler {
         }
     }
 
+    private let request: HTTPRequestHead
     private let promise: EventLoopPromise<NIOHTTPClientResponseFull>
     private let timeout: TimeAmount
     private var deadline: Scheduled<Void>?
     private var done = false
 
-    init(promise: EventLoopPromise<NIOHTTPClientResponseFull>, timeout: TimeAmount) {
+    init(request: HTTPRequestHead, promise: EventLoopPromise<NIOHTTPClientResponseFull>, timeout: TimeAmount) {
+        self.request = request
         self.promise = promise
         self.timeout = timeout
+    }
+
+    /// Sends the request as soon as the connection is up, on the event loop: the whole exchange
+    /// then happens here, and the awaiting task only picks up the result. (Sent from the task
+    /// instead, the request would wait for a free task thread, which a busy process may not
+    /// have before the deadline.)
+    func channelActive(context: ChannelHandlerContext) {
+        context.write(wrapOutboundOut(.head(request)), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        context.fireChannelActive()
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
