@@ -41,6 +41,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "ProviderRegistration",
+            dependencies: [
+                "RuntimeBundle", "SIP", "SIPDigest",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "BundleDiff", dependencies: ["RuntimeBundle"]),
         .target(name: "SIP"),
         .target(name: "SIPDigest", dependencies: ["Hashing"]),
@@ -50,6 +59,7 @@ let package = Package(
             name: "SwitchboardCLI",
             dependencies: [
                 "Registrar",
+                "ProviderRegistration",
                 "SIPDigest",
                 .product(name: "Logging", package: "swift-log"),
                 "ManifestCompiler",
@@ -69,6 +79,14 @@ let package = Package(
             name: "RegistrarTests",
             dependencies: [
                 "Registrar", "SIP", "SIPDigest", "RuntimeBundle", .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "ProviderRegistrationTests",
+            dependencies: [
+                "ProviderRegistration", "SIP", "SIPDigest", "RuntimeBundle",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "BundleDiffTests", dependencies: ["BundleDiff", "RuntimeBundle"]),
