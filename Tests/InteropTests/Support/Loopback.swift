@@ -30,6 +30,17 @@ enum Loopback {
         return nil
     }
 
+    /// Waits until some process has bound UDP 127.0.0.1:`port` (a peer that started), at most
+    /// `seconds`.
+    static func waitUntilTaken(udpPort port: UInt16, seconds: Double) async -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if bind(type: datagramSocket, port: port, keep: { _ in port }) == nil { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return false
+    }
+
     /// Sends one datagram built by `message(localPort)` to 127.0.0.1:`port` and returns the first
     /// datagram that comes back within `timeout` seconds.
     static func exchange(port: UInt16, timeout: Double, _ message: (UInt16) -> String) async -> String? {
