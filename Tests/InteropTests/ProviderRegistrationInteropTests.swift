@@ -14,12 +14,12 @@ import Darwin
 @Suite(.serialized, .timeLimit(.minutes(2)))
 struct ProviderRegistrationInteropTests {
     /// A manifest with one standard provider at 127.0.0.1:`port` and one extension.
-    private func manifest(provider: String, port: UInt16, login: String, expires: Int = 3600) -> String {
+    private func manifest(provider: String, port: UInt16, login: String, expires: Int = 3600, transport: String = "udp") -> String {
         """
         version: 1
         providers:
           - name: \(provider)
-            server: \(Loopback.host):\(port)
+            server: { host: \(Loopback.host), port: \(port), transport: \(transport) }
             login: "\(login)"
             password: { env: INTEROP_PROVIDER_PASSWORD }
             registration: { expires: \(expires) }
@@ -68,6 +68,32 @@ struct ProviderRegistrationInteropTests {
             sipp, scenario: "register_query_unbound.xml", users: credentials, port: kamailio.port, in: workspace,
             rate: 10, limit: 1, name: "query-unbound")
         #expect(unbound.status == 0 && unbound.successful == 1, "the binding survived serve's shutdown:\n\(unbound)")
+        await kamailio.stop()
+    }
+
+    /// The same over TCP: serve opens a connection to Kamailio and registers through it; the
+    /// binding's Contact says `transport=tcp`.
+    @Test func kamailioOverTCP() async throws {
+        let sipp = try requirePeer("sipp", debianPackage: "sip-tester")
+        let workspace = try Workspace("provider-kamailio-tcp")
+        defer { workspace.remove() }
+        let (user, password) = ("provideruser", "pw-\(UInt32.random(in: 0...UInt32.max))")
+        let kamailio = try await KamailioProvider.start(user: user, password: password, tcp: true, in: workspace)
+        defer { Task { await kamailio.stop() } }
+        let bundle = try await compileBundle(
+            manifest(provider: "kamailio", port: kamailio.port, login: user, transport: "tcp"), in: workspace)
+
+        let server = try await RunningRegistrar.start(
+            bundle: bundle, in: workspace, environment: ["INTEROP_PROVIDER_PASSWORD": password])
+        #expect(await server.waitForLog("provider=kamailio state=registered"),
+                "\(server.log.suffix(3000))\n--- kamailio ---\n\(kamailio.process.output.suffix(2000))")
+        let bound = try await runSIPp(
+            sipp, scenario: "register_query_bound.xml", users: [(user, password)], port: kamailio.port, in: workspace,
+            rate: 10, limit: 1, name: "query-bound")
+        #expect(bound.status == 0 && bound.successful == 1, "\(bound)")
+        #expect(bound.messages.contains(";transport=tcp>"), "\(bound.messages.suffix(3000))")
+        #expect(await server.stop() == 0, "\(server.log.suffix(2000))")
+        #expect(server.log.contains("provider=kamailio state=idle"))
         await kamailio.stop()
     }
 

@@ -14,9 +14,10 @@ final class KamailioProvider: @unchecked Sendable {
         self.port = port
     }
 
-    /// Starts Kamailio with `user`/`password` in its credential table and waits until it answers
-    /// OPTIONS. Another process may take the port first: then it tries another.
-    static func start(user: String, password: String, in workspace: Workspace) async throws -> KamailioProvider {
+    /// Starts Kamailio with `user`/`password` in its credential table (on UDP, and with `tcp` on
+    /// TCP too, same port) and waits until it answers OPTIONS. Another process may take the port
+    /// first: then it tries another.
+    static func start(user: String, password: String, tcp: Bool = false, in workspace: Workspace) async throws -> KamailioProvider {
         let kamailio = try requirePeer("kamailio", debianPackage: "kamailio")
         let run = workspace.file("kamailio")
         // db_text tables: the version table, and the subscriber table the htable is loaded from.
@@ -33,6 +34,7 @@ final class KamailioProvider: @unchecked Sendable {
                     "-f", peersFolder.appendingPathComponent("kamailio-provider.cfg").path, "-DD", "-E",
                     "-m", "64", "-M", "8", "-n", "1", "-w", run.path,
                     "-l", "udp:\(Loopback.host):\(port)", "--alias=\(Loopback.host):\(port)",
+                ] + (tcp ? ["-l", "tcp:\(Loopback.host):\(port)"] : []) + [
                     "-A", "DBURL=\"text://\(run.path)/dbtext\"",
                 ],
                 in: workspace.url, log: workspace.file("kamailio-\(attempt).log"))
