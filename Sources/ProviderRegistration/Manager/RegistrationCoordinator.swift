@@ -91,7 +91,8 @@ final class RegistrationCoordinator {
         guard !runners.isEmpty else { return loop.makeSucceededVoidFuture() }
         let promise = drained ?? loop.makePromise()
         drained = promise
-        loop.assumeIsolated().scheduleTask(in: policy.unregisterTimeout + .seconds(1)) { promise.succeed() }
+        let giveUp = loop.assumeIsolated().scheduleTask(in: policy.unregisterTimeout + .seconds(1)) { promise.succeed() }
+        promise.futureResult.whenComplete { _ in giveUp.cancel() }
         return promise.futureResult
     }
 
@@ -135,8 +136,8 @@ final class RegistrationCoordinator {
                 send(message, to: target, for: runner)
             case .schedule(let deadline):
                 runner.timer?.cancel()
-                runner.timer = loop.assumeIsolated().scheduleTask(deadline: deadline) { [unowned self] in
-                    self.perform(runner) { $0.timerFired(now: .now()) }
+                runner.timer = loop.assumeIsolated().scheduleTask(deadline: deadline) { [weak self] in
+                    self?.perform(runner) { $0.timerFired(now: .now()) }
                 }
             case .cancelTimer:
                 runner.timer?.cancel()
@@ -154,7 +155,8 @@ final class RegistrationCoordinator {
             write(message, to: address, target: target, for: runner)
             return
         }
-        TargetResolver.resolve(target, family: transport.family, on: loop).assumeIsolated().whenComplete { [unowned self] result in
+        TargetResolver.resolve(target, family: transport.family, on: loop).assumeIsolated().whenComplete { [weak self] result in
+            guard let self else { return }
             switch result {
             case .success(let address):
                 runner.address = address
@@ -166,7 +168,8 @@ final class RegistrationCoordinator {
     }
 
     private func write(_ message: SIPMessage, to address: SocketAddress, target: RegistrationTarget, for runner: Runner) {
-        transport.send(message, to: address, transport: target.transport).assumeIsolated().whenFailure { [unowned self] error in
+        transport.send(message, to: address, transport: target.transport).assumeIsolated().whenFailure { [weak self] error in
+            guard let self else { return }
             // Over TCP this is a connection that could not be opened: the request is lost. A
             // UDP write error is left to the transaction's timers, like a lost datagram.
             guard target.transport == .tcp else {
