@@ -39,24 +39,11 @@ final class KamailioProvider: @unchecked Sendable {
                 ],
                 in: workspace.url, log: workspace.file("kamailio-\(attempt).log"))
             let provider = KamailioProvider(process: process, port: port)
-            if await provider.waitUntilAnswering(seconds: 10) { return provider }
+            if await Loopback.waitUntilAnswering(port: port, process: process, seconds: 10) { return provider }
             await process.stop()
             lastOutput = process.output
         }
         throw InteropError.missingPeer("Kamailio did not start:\n\(lastOutput.suffix(3000))")
-    }
-
-    private func waitUntilAnswering(seconds: Double) async -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        var attempt = 0
-        while Date() < deadline && process.isRunning {
-            attempt += 1
-            let response = await Loopback.exchange(port: port, timeout: 0.25) { local in
-                Loopback.options(to: port, from: local, tag: "kam\(attempt)")
-            }
-            if response?.hasPrefix("SIP/2.0 200") == true { return true }
-        }
-        return false
     }
 
     func stop() async {
