@@ -42,6 +42,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "ProviderRegistration",
+            dependencies: [
+                "RuntimeBundle", "SIP", "SIPDigest",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "BundleDiff", dependencies: ["RuntimeBundle"]),
         .target(name: "Routing", dependencies: ["RuntimeBundle"]),
         .target(name: "SIP"),
@@ -52,12 +61,14 @@ let package = Package(
             name: "SwitchboardCLI",
             dependencies: [
                 "Registrar",
+                "ProviderRegistration",
                 "SIPDigest",
                 .product(name: "Logging", package: "swift-log"),
                 "ManifestCompiler",
                 "Diagnostics",
                 "BundleDiff",
                 "Routing",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +83,14 @@ let package = Package(
             name: "RegistrarTests",
             dependencies: [
                 "Registrar", "SIP", "SIPDigest", "RuntimeBundle", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "ProviderRegistrationTests",
+            dependencies: [
+                "ProviderRegistration", "SIP", "SIPDigest", "RuntimeBundle",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),

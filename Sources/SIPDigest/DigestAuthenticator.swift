@@ -129,7 +129,7 @@ public final class DigestAuthenticator: Sendable {
             return .badRequest(reason: error.reason)
         }
         guard authorization.realm == realm else { return .challenge(stale: false) }
-        guard Self.trimmed(authorization.uri) == Self.trimmed(requestURI) else {
+        guard authorization.uri.trimmingSpaces == requestURI.trimmingSpaces else {
             return .badRequest(reason: "Digest uri does not match the Request-URI")
         }
         if let opaque, authorization.opaque != opaque { return .challenge(stale: false) }
@@ -198,11 +198,5 @@ public final class DigestAuthenticator: Sendable {
         )
         let equal = HMAC.constantTimeEqual(Array(expected.utf8), Array(authorization.response.utf8))
         return equal && known
-    }
-
-    private static func trimmed(_ text: String) -> Substring {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        let text = text.drop(while: isSpace)
-        return text.prefix(text.count - text.reversed().prefix(while: isSpace).count)
     }
 }

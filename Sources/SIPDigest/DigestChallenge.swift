@@ -4,26 +4,75 @@
 ///     Digest realm="example.com", nonce="…", algorithm=SHA-256, qop="auth"
 ///
 /// `algorithm` is a bare token and `qop` a quoted list; `stale=true` is only written when set.
+/// A server writes one (`headerValue`); a client reads one (`init(parameters:)`) and answers it
+/// with a `DigestClientSession`.
 public struct DigestChallenge: Sendable, Hashable {
     public var realm: String
     public var nonce: String
     public var opaque: String?
     public var algorithm: DigestAuthAlgorithm
     public var stale: Bool
+    /// The `qop` options offered, lowercased. Empty for an RFC 2069 challenge (no `qop`), which
+    /// is answered without `cnonce` and `nc`.
+    public var qopOptions: [String]
 
-    public init(realm: String, nonce: String, opaque: String? = nil, algorithm: DigestAuthAlgorithm, stale: Bool = false) {
+    public init(
+        realm: String, nonce: String, opaque: String? = nil, algorithm: DigestAuthAlgorithm, stale: Bool = false,
+        qopOptions: [String] = ["auth"]
+    ) {
         self.realm = realm
         self.nonce = nonce
         self.opaque = opaque
         self.algorithm = algorithm
         self.stale = stale
+        self.qopOptions = qopOptions
+    }
+
+    /// Why a client cannot answer a challenge.
+    public enum Problem: Error, Sendable, Hashable, CustomStringConvertible {
+        /// `realm` or `nonce` is absent.
+        case missing(String)
+        /// `algorithm` names one this module does not implement (`MD5-sess`, `SHA-512-256`, …).
+        case unsupportedAlgorithm(String)
+        /// `qop` offers only options other than `auth` (`auth-int`).
+        case unsupportedQOP(String)
+
+        public var description: String {
+            switch self {
+            case .missing(let name): "the digest challenge has no \(name)"
+            case .unsupportedAlgorithm(let token): "the digest algorithm \(token) is not supported (MD5 and SHA-256 are)"
+            case .unsupportedQOP(let qop): "the digest qop \"\(qop)\" is not supported (auth is)"
+            }
+        }
+    }
+
+    /// Reads a challenge from its auth-params, as the SIP parser produces them (names lowercased,
+    /// values unquoted). An absent `algorithm` means MD5 (RFC 2617 §3.2.1); an absent `qop`
+    /// means the RFC 2069 form; `stale` is true only for the token `true` (any case).
+    public init(parameters: [String: String]) throws(Problem) {
+        guard let realm = parameters["realm"] else { throw .missing("realm") }
+        guard let nonce = parameters["nonce"] else { throw .missing("nonce") }
+        var algorithm = DigestAuthAlgorithm.md5
+        if let token = parameters["algorithm"] {
+            guard let named = DigestAuthAlgorithm(token: token) else { throw .unsupportedAlgorithm(token) }
+            algorithm = named
+        }
+        var qopOptions: [String] = []
+        if let qop = parameters["qop"] {
+            qopOptions = qop.split(separator: ",").map { String($0.trimmingSpaces).lowercased() }.filter { !$0.isEmpty }
+            guard qopOptions.contains("auth") else { throw .unsupportedQOP(qop) }
+        }
+        self.init(
+            realm: realm, nonce: nonce, opaque: parameters["opaque"], algorithm: algorithm,
+            stale: parameters["stale"]?.lowercased() == "true", qopOptions: qopOptions)
     }
 
     /// The header value, starting with the scheme name.
     public var headerValue: String {
         var text = "Digest realm=\(Self.quoted(realm)), nonce=\(Self.quoted(nonce))"
         if let opaque { text += ", opaque=\(Self.quoted(opaque))" }
-        text += ", algorithm=\(algorithm.token), qop=\"auth\""
+        text += ", algorithm=\(algorithm.token)"
+        if !qopOptions.isEmpty { text += ", qop=\(Self.quoted(qopOptions.joined(separator: ",")))" }
         if stale { text += ", stale=true" }
         return text
     }

@@ -6,6 +6,10 @@
 ///     response = KD(H(A1), nonce ":" nc ":" cnonce ":" qop ":" H(A2))
 ///     KD(s, d) = H(s ":" d)
 ///
+/// Without `qop` (RFC 2069, kept by RFC 2617 §3.2.2.1 for old servers):
+///
+///     response = KD(H(A1), nonce ":" H(A2))
+///
 /// All digests are lowercase hexadecimal strings.
 public enum DigestResponse {
     /// `H(A1)` for the non-session algorithms: `H(username:realm:password)`. This is also the
@@ -55,5 +59,13 @@ public enum DigestResponse {
             ha1: ha1(algorithm: algorithm, username: username, realm: realm, password: password),
             nonce: nonce, nc: nc, cnonce: cnonce, qop: qop, method: method, digestURI: digestURI
         )
+    }
+
+    /// The `response` parameter of the RFC 2069 form, for a challenge without `qop`.
+    public static func responseWithoutQOP(
+        algorithm: DigestAuthAlgorithm, ha1: String, nonce: String, method: String, digestURI: String
+    ) -> String {
+        let ha2 = ha2(algorithm: algorithm, method: method, digestURI: digestURI)
+        return algorithm.hexHash("\(ha1):\(nonce):\(ha2)")
     }
 }

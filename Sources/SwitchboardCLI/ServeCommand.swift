@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Logging
+import ProviderRegistration
 import Registrar
 import SIPDigest
 
@@ -9,11 +10,14 @@ import SIPDigest
 public struct ServeCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve a compiled bundle: the SIP registrar for the extensions (UDP and TCP).",
+        abstract: "Serve a compiled bundle: the SIP registrar for the extensions (UDP and TCP), registered at the standard providers.",
         discussion: """
             Secrets are read from the environment or files when the bundle is loaded; a missing one
-            stops the start with the extension it belongs to. SIGHUP reloads the bundle (an invalid
-            one is refused and the running one keeps serving); SIGTERM and SIGINT shut down.
+            stops the start with the extension or provider it belongs to. Every enabled standard
+            provider is registered at, with the first listen address (or the provider's
+            registration_ip) as Contact. SIGHUP reloads the bundle (an invalid one is refused and
+            the running one keeps serving; only providers whose settings changed register again);
+            SIGTERM and SIGINT unregister from the providers and shut down.
 
             The status endpoint (`switchboard status`, or GET /status) listens on --control, \
             127.0.0.1:5065 by default. It has no authentication, so only a loopback address is \
@@ -92,10 +96,9 @@ public struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "switchboard.registrar")
-        let environment = ProcessInfo.processInfo.environment
-        let configuration: RegistrarConfiguration
+        let configuration: ServeConfiguration
         do {
-            configuration = try RegistrarConfiguration.load(bundleAt: bundle, environment: environment)
+            configuration = try ServeConfiguration.load(bundleAt: bundle, environment: ProcessInfo.processInfo.environment)
         } catch {
             Console.standard().writeError("switchboard: \(error)\n")
             throw ExitStatus.usageOrIO
@@ -109,7 +112,7 @@ public struct ServeCommand: AsyncParsableCommand {
         policy.maxContactsPerAddressOfRecord = maxContacts
         let realm = domains.first ?? addresses.first?.host ?? "switchboard"
         let processor = RequestProcessor(
-            state: RegistrarState(configuration: configuration, policy: policy), location: LocationService(),
+            state: RegistrarState(configuration: configuration.registrar, policy: policy), location: LocationService(),
             authenticator: DigestAuthenticator(realm: realm, algorithms: Self.algorithms(digestAlgorithms) ?? [.md5]),
             logger: logger, serverHeader: serverHeader)
 
@@ -120,14 +123,26 @@ public struct ServeCommand: AsyncParsableCommand {
             Console.standard().writeError("switchboard: cannot listen: \(error)\n")
             throw ExitStatus.usageOrIO
         }
+        let registrations: ProviderRegistrations
+        do {
+            registrations = try await startRegistrations(configuration.providers, server: server, listen: addresses)
+        } catch {
+            Console.standard().writeError("switchboard: cannot start the provider registrations: \(error)\n")
+            await server.shutdown()
+            throw ExitStatus.usageOrIO
+        }
+        processor.state.attach(presence: RegisteredProviders(registrations))
         var status = ControlOption.off
         if let controlAddress {
             do {
-                status = try await server.openStatusEndpoint(at: controlAddress) { server.statusReport() }.description
+                status = try await server.openStatusEndpoint(at: controlAddress) {
+                    server.statusReport { bundle in ProviderStatusRows.rows(of: bundle, registrations: registrations.statuses()) }
+                }.description
             } catch {
                 Console.standard().writeError(
                     "switchboard: cannot listen on the status address \(controlAddress): \(error); "
                         + "choose another with --control HOST:PORT, or --control none\n")
+                await registrations.shutdown()
                 await server.shutdown()
                 throw ExitStatus.usageOrIO
             }
@@ -135,18 +150,45 @@ public struct ServeCommand: AsyncParsableCommand {
         let listening = server.boundAddresses.map { ListenAddress($0)?.description ?? "\($0)" }
         logger.info("serving", metadata: [
             "listen": "\(listening.joined(separator: " "))", "control": "\(status)",
-            "extensions": "\(configuration.passwords.count)", "digest": "\(configuration.bundleDigest)",
-            "realm": "\(realm)",
+            "extensions": "\(configuration.registrar.passwords.count)", "providers": "\(configuration.providers.count)",
+            "digest": "\(configuration.registrar.bundleDigest)", "realm": "\(realm)",
         ])
         for await signal in SignalStream.signals([SIGHUP, SIGTERM, SIGINT]) {
             if signal == SIGHUP {
-                server.reload(bundleAt: bundle, environment: ProcessInfo.processInfo.environment)
+                reload(server: server, registrations: registrations, logger: logger)
             } else {
                 logger.info("shutting down", metadata: ["signal": "\(signal)"])
                 break
             }
         }
+        await registrations.shutdown()
         await server.shutdown()
+    }
+
+    /// Registers at the providers from a socket on the first listen IP, with the first listen
+    /// address (the port actually bound) as Contact.
+    private func startRegistrations(
+        _ providers: [ProviderRegistrationSettings], server: RegistrarServer, listen: [ListenAddress]
+    ) async throws -> ProviderRegistrations {
+        let first = listen[0]
+        let port = server.boundAddresses.first { $0.port != nil }?.port ?? first.port
+        return try await ProviderRegistrations.start(
+            providers, contactHost: first.host, contactPort: port, bindHost: first.host,
+            logger: Logger(label: "switchboard.providers"))
+    }
+
+    /// SIGHUP: the bundle is loaded again, and put in force for the registrar and the provider
+    /// registrations together, or refused as a whole.
+    private func reload(server: RegistrarServer, registrations: ProviderRegistrations, logger: Logger) {
+        let configuration: ServeConfiguration
+        do {
+            configuration = try ServeConfiguration.load(bundleAt: bundle, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            logger.error("reload refused, keeping the running bundle", metadata: ["reason": "\(error)"])
+            return
+        }
+        server.apply(configuration.registrar, from: bundle)
+        registrations.reload(configuration.providers)
     }
 }
 

@@ -10,22 +10,39 @@ struct StatusInteropTests {
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("samples")
 
-    /// The multi-provider sample, copied into the workspace. Its fax extension reads its password
-    /// from `/run/secrets/ext-200`, which a test machine does not have: that one reference is
-    /// changed to an environment variable, nothing else.
-    static func multiProviderSample(in workspace: Workspace) throws -> URL {
+    /// The multi-provider sample, copied into the workspace, with what a test machine cannot
+    /// have changed and nothing else: the secrets under `/run/secrets` become environment
+    /// variables, and acme's proxy (a DNS name serve would look up) becomes a closed port on
+    /// 127.0.0.1, so every REGISTER stays on loopback. (budget-voip's server is an IPv6
+    /// documentation address, which the IPv4 client socket on 127.0.0.1 cannot send to.)
+    static func multiProviderSample(in workspace: Workspace, closedPort: UInt16) throws -> URL {
         let source = samples.appendingPathComponent("multi-provider")
         let copy = workspace.file("multi-provider")
         try FileManager.default.copyItem(at: source, to: copy)
-        let dialplan = copy.appendingPathComponent("dialplan.yaml")
-        let text = try String(contentsOf: dialplan, encoding: .utf8)
-        let changed = text.replacingOccurrences(of: "{ file: /run/secrets/ext-200 }", with: "{ env: EXT_200_PASSWORD }")
-        try #require(changed != text, "the sample no longer reads /run/secrets/ext-200; update this test")
-        try Data(changed.utf8).write(to: dialplan)
+        try replace(in: copy.appendingPathComponent("dialplan.yaml"), [
+            "{ file: /run/secrets/ext-200 }": "{ env: EXT_200_PASSWORD }",
+        ])
+        try replace(in: copy.appendingPathComponent("providers/acme.yaml"), [
+            "{ file: /run/secrets/acme-password }": "{ env: ACME_PASSWORD }",
+            "proxy: sbc.acme.example:5070": "proxy: 127.0.0.1:\(closedPort)",
+        ])
         return copy
     }
 
-    static let passwords = ["EXT_100_PASSWORD": "a1", "EXT_101_PASSWORD": "b2", "EXT_102_PASSWORD": "c3", "EXT_200_PASSWORD": "d4"]
+    /// Replaces each key of `changes` in the file; each must be there.
+    static func replace(in file: URL, _ changes: [String: String]) throws {
+        var text = try String(contentsOf: file, encoding: .utf8)
+        for (old, new) in changes {
+            try #require(text.contains(old), "\(file.lastPathComponent) no longer has \(old); update this test")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        try Data(text.utf8).write(to: file)
+    }
+
+    static let passwords = [
+        "EXT_100_PASSWORD": "a1", "EXT_101_PASSWORD": "b2", "EXT_102_PASSWORD": "c3", "EXT_200_PASSWORD": "d4",
+        "ACME_PASSWORD": "e5", "BUDGET_PASSWORD": "f6", "LEGACY_PASSWORD": "g7",
+    ]
 
     /// Runs the built `switchboard status` with `arguments`; its exit status and output.
     static func status(_ arguments: [String], in workspace: Workspace, name: String) async throws -> (status: Int32?, output: String) {
@@ -39,23 +56,31 @@ struct StatusInteropTests {
     @Test func statusListsTheSamplesProvidersWithTheirLimits() async throws {
         let workspace = try Workspace("status")
         defer { workspace.remove() }
-        let bundle = try await compileBundle(from: try Self.multiProviderSample(in: workspace), in: workspace)
+        let closedPort = try #require(Loopback.freePort())
+        let bundle = try await compileBundle(from: try Self.multiProviderSample(in: workspace, closedPort: closedPort), in: workspace)
         try await withRegistrar(bundle: bundle, in: workspace, environment: Self.passwords) { server in
             let control = try #require(await server.controlAddress(), "no control= in the log:\n\(server.log)")
-            let table = try await Self.status(["--control", control], in: workspace, name: "status-table")
-            // Nothing registers at providers yet: acme and budget-voip are enabled standard
-            // providers that are not registered, so the health check fails.
+            // acme's proxy refuses the connection and budget-voip's server cannot be reached from
+            // 127.0.0.1: both back off after their first attempt (spread over the first 100 ms).
+            var table = try await Self.status(["--control", control], in: workspace, name: "status-table")
+            for attempt in 1...40 where table.output.components(separatedBy: "backing off").count < 3 {
+                try await Task.sleep(for: .milliseconds(100))
+                table = try await Self.status(["--control", control], in: workspace, name: "status-table-\(attempt)")
+            }
+            // Enabled standard providers that are not registered: the health check fails.
             #expect(table.status == 1, "\(table.output)")
-            let lines = table.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            #expect(Array(lines.prefix(5)) == [
-                "PROVIDER     TYPE      STATE     LAST  NEXT  LINES",
-                "acme         standard  idle      -     -     0/8",
-                "budget-voip  standard  idle      -     -     0/unlimited",
-                "legacy       standard  disabled  -     -     0/unlimited",
-                "northwind    trunk     trunk     -     -     0/30",
-            ], "\(table.output)")
-            #expect(lines.contains("4 providers: 2 idle, 1 disabled, 1 trunk"), "\(table.output)")
-            #expect(lines.contains("not registered: acme, budget-voip"), "\(table.output)")
+            let rows = table.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+            func row(_ name: String) -> [String] { rows.first { $0.first == name } ?? [] }
+            // A DETAIL column follows LINES when a row has a detail (the reason of backing off).
+            #expect(Array(rows.first ?? []) == ["PROVIDER", "TYPE", "STATE", "LAST", "NEXT", "LINES", "DETAIL"], "\(table.output)")
+            #expect(Array(row("acme").prefix(4)) == ["acme", "standard", "backing", "off"], "\(table.output)")
+            #expect(row("acme").contains("0/8"), "\(table.output)")
+            #expect(Array(row("budget-voip").prefix(4)) == ["budget-voip", "standard", "backing", "off"], "\(table.output)")
+            #expect(row("budget-voip").contains("0/unlimited"), "\(table.output)")
+            #expect(row("legacy") == ["legacy", "standard", "disabled", "-", "-", "0/unlimited"], "\(table.output)")
+            #expect(row("northwind") == ["northwind", "trunk", "trunk", "-", "-", "0/30"], "\(table.output)")
+            #expect(table.output.contains("4 providers: 2 backing off, 1 disabled, 1 trunk"), "\(table.output)")
+            #expect(table.output.contains("not registered: acme, budget-voip"), "\(table.output)")
             #expect(table.output.contains("SIP on \(Loopback.host):\(server.port); 0 extensions registered (0 bindings)"), "\(table.output)")
 
             let json = try await Self.status(["--control", control, "--format", "json"], in: workspace, name: "status-json")

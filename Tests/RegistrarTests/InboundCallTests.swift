@@ -124,6 +124,18 @@ import Testing
         #expect(try send(options("z9hG4bK-o2"), from: Self.trunkSource).statusCode == 200)
     }
 
+    /// From in our own domain names one of our users, even when a provider's host is the same.
+    @Test func aFromInOurDomainIsNeverAnImpostor() throws {
+        let processor = try RequestProcessorTests.makeProcessor(
+            time: time, bundle: SwitchboardBundle(
+                providers: [Self.provider("local", type: "standard", host: "pbx.example", allow: nil)], extensions: [],
+                inbound: [], outbound: []))
+        let options = Array(String(decoding: Self.invite(requestUser: "100", fromHost: "pbx.example", branch: "z9hG4bK-d1"), as: UTF8.self)
+            .replacingOccurrences(of: "INVITE", with: "OPTIONS").utf8)
+        let response = try SIPParser.parse(try #require(processor.handle(datagram: options, from: Self.stranger))).get()
+        #expect(response.statusCode == 200)
+    }
+
     @Test func anInviteFromSomebodyElseIsForbidden() throws {
         let response = try send(Self.invite(requestUser: "4990000", fromHost: "10.0.0.5"), from: Self.stranger)
         #expect(response.statusCode == 403)

@@ -152,3 +152,18 @@ import Testing
         #expect(tel.description == "tel:+1-201-555-0123;ext=42")
     }
 }
+
+/// Turning a login into a URI user part.
+@Suite struct EscapedUserTests {
+    @Test func allowedCharactersStay() {
+        #expect(SIPURI.escapedUser("74951234567") == "74951234567")
+        #expect(SIPURI.escapedUser("+1-212;x=y&z") == "+1-212;x=y&z")
+    }
+
+    @Test func othersAreEscapedAndTheResultParses() throws {
+        let user = SIPURI.escapedUser("a b@c%d:e")
+        #expect(user == "a%20b%40c%25d%3Ae")
+        let uri = try #require(SIPURI("sip:\(user)@example.com"))
+        #expect(uri.decodedUser == "a b@c%d:e")
+    }
+}

@@ -20,7 +20,9 @@ enum RequestOrigin: Equatable {
     /// Not a provider, and not claiming to be one.
     case other
 
-    init(_ request: IncomingRequest, routing: CallRouting, presence: any ProviderPresence) {
+    /// - Parameter domains: the domains the registrar serves: a From in one of them names one of
+    ///   our users, not a provider, even where a provider's host is the same address.
+    init(_ request: IncomingRequest, routing: CallRouting, presence: any ProviderPresence, domains: Set<String>) {
         let source = request.source
         if let trunk = routing.trunks.provider(forSource: source.host, port: source.port) {
             self = .provider(trunk, by: .packetSource)
@@ -28,7 +30,7 @@ enum RequestOrigin: Equatable {
                   let provider = presence.provider(forContactUser: user) {
             self = .provider(provider, by: .contactToken)
         } else if let host = (try? request.message.headers.from)?.uri.sipURI?.host.addressText,
-                  let claimed = routing.provider(claimedBy: host) {
+                  !domains.contains(host.lowercased()), let claimed = routing.provider(claimedBy: host) {
             self = .impostor(claimed: claimed)
         } else {
             self = .other

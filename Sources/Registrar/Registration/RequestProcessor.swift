@@ -91,7 +91,8 @@ public final class RequestProcessor: Sendable {
     private func respond(to incoming: IncomingRequest, method: SIPMethod, now: UInt64) -> SIPMessage? {
         if method == .register { return register(incoming, now: now) }
         let snapshot = state.snapshot
-        let origin = RequestOrigin(incoming, routing: snapshot.configuration.routing, presence: snapshot.presence)
+        let origin = RequestOrigin(
+            incoming, routing: snapshot.configuration.routing, presence: snapshot.presence, domains: snapshot.policy.domains)
         switch (method, origin) {
         case (_, .impostor(let claimed)):
             logger.info("refused a request claiming a provider", metadata: [

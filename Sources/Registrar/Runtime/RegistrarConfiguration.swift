@@ -29,8 +29,7 @@ public struct RegistrarConfiguration: Sendable {
         } catch {
             throw .invalidBundle(path, error)
         }
-        let folder = (path as NSString).deletingLastPathComponent
-        let resolver = SecretResolver(environment: environment, baseDirectory: folder.isEmpty ? "." : folder)
+        let resolver = SecretResolver(bundleAt: path, environment: environment)
         var passwords: [String: String] = [:]
         for item in bundle.extensions {
             do {

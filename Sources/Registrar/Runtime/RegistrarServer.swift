@@ -115,17 +115,9 @@ public final class RegistrarServer: Sendable {
         self.boundAddresses = channels.compactMap(\.localAddress).filter { seen.insert($0).inserted }
     }
 
-    /// Replaces the configuration with the bundle at `path`, or keeps the old one and says why.
-    /// Bindings of extensions that no longer exist are dropped; the others survive.
-    @discardableResult
-    public func reload(bundleAt path: String, environment: [String: String]) -> Bool {
-        let configuration: RegistrarConfiguration
-        do {
-            configuration = try RegistrarConfiguration.load(bundleAt: path, environment: environment, clock: processor.clock)
-        } catch {
-            processor.logger.error("reload refused, keeping the running bundle", metadata: ["reason": "\(error)"])
-            return false
-        }
+    /// Puts a configuration loaded from the bundle at `path` in force. Bindings of extensions
+    /// that no longer exist are dropped; the others survive.
+    public func apply(_ configuration: RegistrarConfiguration, from path: String) {
         processor.state.replace(configuration: configuration)
         let numbers = Set(configuration.passwords.keys)
         processor.location.retain { aor in
@@ -134,7 +126,6 @@ public final class RegistrarServer: Sendable {
             return numbers.contains(user)
         }
         processor.logger.info("reloaded", metadata: ["bundle": "\(path)", "digest": "\(configuration.bundleDigest)"])
-        return true
     }
 
     /// Opens the status endpoint on a loopback `address` (see ``StatusEndpoint``), served by the

@@ -117,6 +117,21 @@ extension SIPHeaders {
         get throws(SIPParseError) { try deltaSeconds(.minExpires) }
     }
 
+    /// The delta-seconds of Retry-After (RFC 3261 §20.33), saturated at 2³²−1; `nil` if absent.
+    /// The comment and the parameters that may follow (`120 (busy);duration=60`) are not read.
+    public var retryAfter: UInt32? {
+        get throws(SIPParseError) {
+            guard let value = try singleIfPresent(.retryAfter) else { return nil }
+            var scanner = ByteScanner(value)
+            scanner.skipWhitespace()
+            let digits = scanner.scan(.digit)
+            guard let seconds = DecimalParsing.parseSaturating(digits, cap: Int(UInt32.max)),
+                scanner.peek().map({ [ASCII.space, ASCII.tab, ASCII.semicolon, UInt8(ascii: "(")].contains($0) }) ?? true
+            else { throw SIPParseError(.malformedHeader(.retryAfter)) }
+            return UInt32(seconds)
+        }
+    }
+
     /// Content-Length; `nil` if absent. Several lines must agree.
     public var contentLength: Int? {
         get throws(SIPParseError) {

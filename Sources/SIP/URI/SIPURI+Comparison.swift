@@ -6,6 +6,12 @@ extension SIPURI {
         user.map { URIEscaping.canonical(Array($0.utf8)[...], unescaped: [.unreserved, .userUnreserved]) }
     }
 
+    /// `text` as a user part: characters a user part allows as themselves kept, every other
+    /// byte (and `%`) escaped, so a login such as `user@corp` or `a b` makes a valid URI.
+    public static func escapedUser(_ text: String) -> String {
+        URIEscaping.escape(text.utf8, unescaped: [.unreserved, .userUnreserved])
+    }
+
     /// The address-of-record key a registrar stores bindings under (RFC 3261 §10.3 step 5):
     /// `sip:user@host` with the scheme kept, the user in canonical spelling, the host in
     /// canonical (lower-case) form, and no password, port, parameters or headers.

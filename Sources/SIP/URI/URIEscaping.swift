@@ -43,10 +43,15 @@ enum URIEscaping {
     /// the same component give the same canonical text, and the result is still a valid
     /// component (an escaped `@` stays escaped).
     static func canonical(_ bytes: ArraySlice<UInt8>, unescaped: CharacterClass) -> String {
+        escape(decode(bytes), unescaped: unescaped)
+    }
+
+    /// `bytes` with every byte that `unescaped` does not allow written as `%XX` (upper-case hex);
+    /// a `%` in the input is escaped too, so any text becomes a valid component.
+    static func escape(_ bytes: some Sequence<UInt8>, unescaped: CharacterClass) -> String {
         let hex = Array("0123456789ABCDEF".utf8)
         var result = [UInt8]()
-        result.reserveCapacity(bytes.count)
-        for byte in decode(bytes) {
+        for byte in bytes {
             if byte.is(unescaped) {
                 result.append(byte)
             } else {

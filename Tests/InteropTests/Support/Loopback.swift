@@ -30,6 +30,32 @@ enum Loopback {
         return nil
     }
 
+    /// Polls 127.0.0.1:`port` with OPTIONS until a 200 comes back, `process` exits, or `seconds`
+    /// pass: a SIP server the test started is ready.
+    static func waitUntilAnswering(port: UInt16, process: ChildProcess, seconds: Double) async -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        var attempt = 0
+        while Date() < deadline && process.isRunning {
+            attempt += 1
+            let response = await exchange(port: port, timeout: 0.25) { local in
+                options(to: port, from: local, tag: "ready\(attempt)")
+            }
+            if response?.hasPrefix("SIP/2.0 200") == true { return true }
+        }
+        return false
+    }
+
+    /// Waits until some process has bound UDP 127.0.0.1:`port` (a peer that started), at most
+    /// `seconds`.
+    static func waitUntilTaken(udpPort port: UInt16, seconds: Double) async -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if bind(type: datagramSocket, port: port, keep: { _ in port }) == nil { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return false
+    }
+
     /// Sends one datagram built by `message(localPort)` to 127.0.0.1:`port` and returns the first
     /// datagram that comes back within `timeout` seconds.
     static func exchange(port: UInt16, timeout: Double, _ message: (UInt16) -> String) async -> String? {

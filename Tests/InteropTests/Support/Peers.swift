@@ -47,6 +47,17 @@ func runSIPp(
     in workspace: Workspace, transport: String = "u1", calls: Int? = nil, rate: Int = 200, limit: Int = 50,
     localHost: String = Loopback.host, domain: String = Loopback.host, name: String
 ) async throws -> SIPpResult {
+    try await runSIPp(
+        sipp, scenario: scenario, users: users, port: server.port, in: workspace, transport: transport, calls: calls,
+        rate: rate, limit: limit, localHost: localHost, domain: domain, name: name)
+}
+
+/// The same against any SIP server on 127.0.0.1:`port` (a Kamailio playing the provider, say).
+func runSIPp(
+    _ sipp: URL, scenario: String, users: [(user: String, password: String)], port: UInt16,
+    in workspace: Workspace, transport: String = "u1", calls: Int? = nil, rate: Int = 200, limit: Int = 50,
+    localHost: String = Loopback.host, domain: String = Loopback.host, name: String
+) async throws -> SIPpResult {
     let inject = try workspace.write("\(name)-users.csv", Users.injectionFile(users, domain: domain))
     let stat = workspace.file("\(name)-stat.csv")
     let errors = workspace.file("\(name)-errors.log")
@@ -55,7 +66,7 @@ func runSIPp(
     guard let localPort = Loopback.freePort() else { throw InteropError.missingPeer("no free local port for SIPp") }
     let seconds = 20
     let arguments = [
-        "\(Loopback.host):\(server.port)",
+        "\(Loopback.host):\(port)",
         "-sf", peersFolder.appendingPathComponent(scenario).path,
         "-inf", inject.path,
         "-t", transport,
@@ -93,4 +104,63 @@ func runSipsak(_ sipsak: URL, _ arguments: [String], in workspace: Workspace, na
     let process = try ChildProcess(sipsak, arguments, in: workspace.url, log: workspace.file("\(name).log"))
     let status = await process.wait(seconds: 20)
     return (status, "$ \(process.commandLine)\n\(process.output)")
+}
+
+/// SIPp as a UAS on 127.0.0.1 (a mock provider): started by the test, bounded by `-timeout`
+/// and a call count, stopped by its pid. Its `-trace_msg` file is what the test reads.
+final class SIPpServer: @unchecked Sendable {
+    let process: ChildProcess
+    let port: UInt16
+    let messageFile: URL
+
+    /// Starts `scenario` on a free port and waits until the port is taken.
+    init(_ sipp: URL, scenario: String, in workspace: Workspace, name: String, calls: Int = 20, seconds: Int = 40) async throws {
+        guard let port = Loopback.freePort() else { throw InteropError.missingPeer("no free local port for SIPp") }
+        self.port = port
+        messageFile = workspace.file("\(name)-messages.log")
+        process = try ChildProcess(
+            sipp,
+            [
+                "-sf", peersFolder.appendingPathComponent(scenario).path, "-i", Loopback.host, "-p", String(port),
+                "-m", String(calls), "-timeout", "\(seconds)s", "-deadcall_wait", "1",
+                "-trace_msg", "-message_file", messageFile.path, "-nostdin",
+            ],
+            in: workspace.url, log: workspace.file("\(name)-screen.log"))
+        guard await Loopback.waitUntilTaken(udpPort: port, seconds: 5) else {
+            await process.stop()
+            throw InteropError.missingPeer("SIPp did not bind 127.0.0.1:\(port):\n\(process.output)")
+        }
+    }
+
+    /// The messages SIPp traced so far.
+    var messages: String {
+        (try? String(contentsOf: messageFile, encoding: .utf8)) ?? ""
+    }
+
+    /// The REGISTER requests SIPp received, each as its text, in order.
+    var receivedRegisters: [String] {
+        var requests: [String] = []
+        var current: [Substring]?
+        func flush() {
+            if let lines = current, let first = lines.first(where: { !$0.isEmpty }), first.hasPrefix("REGISTER ") {
+                requests.append(lines.joined(separator: "\n"))
+            }
+            current = nil
+        }
+        for line in messages.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("-----") {
+                flush()
+            } else if line.contains("message received") {
+                current = []
+            } else {
+                current?.append(line)
+            }
+        }
+        flush()
+        return requests
+    }
+
+    func stop() async {
+        await process.stop()
+    }
 }

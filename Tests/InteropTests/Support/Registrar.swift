@@ -142,16 +142,7 @@ final class RunningRegistrar: @unchecked Sendable {
 
     /// Polls with OPTIONS until a 200 comes back, the process exits, or the time is up.
     func waitUntilAnswering(seconds: Double) async -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        var attempt = 0
-        while Date() < deadline && process.isRunning {
-            attempt += 1
-            let response = await Loopback.exchange(port: port, timeout: 0.25) { local in
-                Loopback.options(to: port, from: local, tag: "ready\(attempt)")
-            }
-            if response?.hasPrefix("SIP/2.0 200") == true { return true }
-        }
-        return false
+        await Loopback.waitUntilAnswering(port: port, process: process, seconds: seconds)
     }
 
     var log: String { process.output }

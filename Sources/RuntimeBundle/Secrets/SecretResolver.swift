@@ -1,14 +1,19 @@
 import Foundation
-import RuntimeBundle
 
 /// Reads the secrets a bundle refers to, when the registrar loads it: never earlier (the
 /// compiler never sees them) and never later (a missing secret must stop the load, not the first
-/// call).
+/// call). Shared by the registrar (extension passwords) and the registration client (provider
+/// passwords), so both read `env` and `file` references the same way.
 public struct SecretResolver: Sendable {
     public struct MissingSecret: Error, Equatable, CustomStringConvertible {
         /// What needs the secret: "extension 100", "provider acme".
         public var owner: String
         public var reason: String
+
+        public init(owner: String, reason: String) {
+            self.owner = owner
+            self.reason = reason
+        }
 
         public var description: String { "the password of \(owner) cannot be read: \(reason)" }
     }
@@ -21,6 +26,13 @@ public struct SecretResolver: Sendable {
     public init(environment: [String: String] = ProcessInfo.processInfo.environment, baseDirectory: String) {
         self.environment = environment
         self.baseDirectory = baseDirectory
+    }
+
+    /// A resolver for the bundle file at `bundlePath`: relative `file` references are read from
+    /// the bundle's folder.
+    public init(bundleAt bundlePath: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let folder = (bundlePath as NSString).deletingLastPathComponent
+        self.init(environment: environment, baseDirectory: folder.isEmpty ? "." : folder)
     }
 
     public func resolve(_ secret: BundleSecret, owner: String) throws(MissingSecret) -> String {

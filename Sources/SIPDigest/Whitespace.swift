@@ -1,0 +1,11 @@
+extension StringProtocol where SubSequence == Substring {
+    /// Without leading and trailing spaces and tabs (the linear white space left around a
+    /// parameter value once lines are unfolded).
+    var trimmingSpaces: Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return self[endIndex...]
+        }
+        return self[first...last]
+    }
+}
