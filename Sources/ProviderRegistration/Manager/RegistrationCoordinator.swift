@@ -10,8 +10,12 @@ final class RegistrationCoordinator {
     final class Runner {
         var client: RegistrationClient
         var timer: Scheduled<Void>?
-        /// The next hop's address, resolved once per attempt (forgotten after a failure).
-        var address: SocketAddress?
+        /// The next hop and its address, resolved once per attempt (forgotten after a failure,
+        /// resolved again when the next hop changes).
+        var resolved: (target: RegistrationTarget, address: SocketAddress)?
+        /// The Call-ID responses are routed to this runner by: the client's, followed when a
+        /// move to another server changes it.
+        var callID: String?
         var stopping = false
         /// When stopping: the settings to register with once the old registration is gone.
         var successor: ProviderRegistrationSettings?
@@ -118,7 +122,6 @@ final class RegistrationCoordinator {
             random: random)
         let runner = Runner(client: client)
         runners[settings.provider] = runner
-        if let callID = client.callID { byCallID[callID] = runner }
         perform(runner) { $0.start(now: .now(), spread: spread) }
     }
 
@@ -130,7 +133,9 @@ final class RegistrationCoordinator {
 
     /// Feeds one event to the runner's client and carries out what it asks.
     private func perform(_ runner: Runner, _ event: (inout RegistrationClient) -> [RegistrationAction]) {
-        for action in event(&runner.client) {
+        let actions = event(&runner.client)
+        route(runner)
+        for action in actions {
             switch action {
             case .send(let message, let target):
                 send(message, to: target, for: runner)
@@ -150,19 +155,28 @@ final class RegistrationCoordinator {
         }
     }
 
+    /// Keeps `byCallID` pointing at the runner by its client's current Call-ID.
+    private func route(_ runner: Runner) {
+        guard runners[runner.provider] === runner, runner.callID != runner.client.callID else { return }
+        if let old = runner.callID, byCallID[old] === runner { byCallID[old] = nil }
+        runner.callID = runner.client.callID
+        if let callID = runner.callID { byCallID[callID] = runner }
+    }
+
     private func send(_ message: SIPMessage, to target: RegistrationTarget, for runner: Runner) {
-        if let address = runner.address {
-            write(message, to: address, target: target, for: runner)
+        if let resolved = runner.resolved, resolved.target == target {
+            write(message, to: resolved.address, target: target, for: runner)
             return
         }
+        forgetAddress(of: runner)
         TargetResolver.resolve(target, family: transport.family, on: loop).assumeIsolated().whenComplete { [weak self] result in
             guard let self else { return }
             switch result {
             case .success(let address):
-                runner.address = address
+                runner.resolved = (target, address)
                 self.write(message, to: address, target: target, for: runner)
             case .failure(let error):
-                self.perform(runner) { $0.timeout(now: .now(), reason: "\(error)") }
+                self.perform(runner) { $0.transportFailed(now: .now(), target: target, reason: "\(error)") }
             }
         }
     }
@@ -176,14 +190,24 @@ final class RegistrationCoordinator {
                 self.logger.debug("send failed", metadata: ["provider": "\(runner.provider)", "error": "\(error)"])
                 return
             }
-            self.perform(runner) { $0.timeout(now: .now(), reason: "cannot connect to \(target): \(error)") }
+            self.perform(runner) { $0.transportFailed(now: .now(), target: target, reason: "cannot connect to \(target): \(error)") }
         }
+    }
+
+    /// Forgets the runner's resolved next hop.
+    private func forgetAddress(of runner: Runner) {
+        runner.resolved = nil
     }
 
     private func publish(_ status: ProviderRegistrationStatus, for runner: Runner) {
         guard runners[runner.provider] === runner else { return }
-        if case .backingOff = status.state { runner.address = nil }
+        if case .backingOff = status.state { forgetAddress(of: runner) }
         let previous = board.publish(status)
+        if let previous, previous.server != status.server || previous.target != status.target {
+            var metadata: Logger.Metadata = ["provider": "\(status.provider)", "server": "\(status.server)"]
+            if status.target != status.server { metadata["proxy"] = "\(status.target)" }
+            logger.info("provider registration moves to another server", metadata: metadata)
+        }
         guard previous?.state != status.state else { return }
         var metadata: Logger.Metadata = [
             "provider": "\(status.provider)", "state": "\(status.state)",
@@ -200,9 +224,10 @@ final class RegistrationCoordinator {
     private func finished(_ runner: Runner) {
         runner.timer?.cancel()
         runner.timer = nil
-        if let callID = runner.client.callID { byCallID[callID] = nil }
+        if let callID = runner.callID, byCallID[callID] === runner { byCallID[callID] = nil }
         guard runners[runner.provider] === runner else { return }
         runners[runner.provider] = nil
+        forgetAddress(of: runner)
         if let successor = runner.successor {
             start(successor, spread: .zero)
         } else {
