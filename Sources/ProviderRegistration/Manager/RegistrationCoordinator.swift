@@ -3,8 +3,9 @@ import NIOCore
 import SIP
 
 /// Runs the registration clients on one event loop: starts and stops them as the bundle says,
-/// carries out their actions (resolve and send, timers, statuses), and hands each response to
-/// the client whose Call-ID it carries. Every method runs on that loop.
+/// carries out their actions (resolve and send, timers, statuses), hands each response to the
+/// client whose Call-ID it carries, and each report of an unreachable address to the clients
+/// whose request is on its way there. Every method runs on that loop.
 final class RegistrationCoordinator {
     /// One client and what its driver keeps for it.
     final class Runner {
@@ -114,6 +115,18 @@ final class RegistrationCoordinator {
         perform(runner) { $0.response(message, now: .now()) }
     }
 
+    /// `address` cannot be reached over `transport` (an ICMP error on its UDP path, its TCP
+    /// connection closed): a transport error for every client whose request is on its way
+    /// there. Clients sending elsewhere are not touched.
+    func unreachable(_ address: SocketAddress, transport: SIPTransport, why: String) {
+        for runner in Array(runners.values) {
+            guard let resolved = runner.resolved, resolved.address == address, resolved.target.transport == transport else {
+                continue
+            }
+            perform(runner) { $0.transportFailed(now: .now(), target: resolved.target, reason: "\(resolved.target) is unreachable: \(why)") }
+        }
+    }
+
     // MARK: Clients
 
     private func start(_ settings: ProviderRegistrationSettings, spread: TimeAmount) {
@@ -184,19 +197,25 @@ final class RegistrationCoordinator {
     private func write(_ message: SIPMessage, to address: SocketAddress, target: RegistrationTarget, for runner: Runner) {
         transport.send(message, to: address, transport: target.transport).assumeIsolated().whenFailure { [weak self] error in
             guard let self else { return }
-            // Over TCP this is a connection that could not be opened: the request is lost. A
-            // UDP write error is left to the transaction's timers, like a lost datagram.
-            guard target.transport == .tcp else {
+            // Over TCP the connection could not be opened or is gone: the request is lost. Over
+            // UDP the kernel may refuse the send at once for an unreachable target (an ICMP
+            // error kept from the last datagram, no route); other UDP write errors are left to
+            // the transaction's timers, like a lost datagram.
+            guard target.transport == .tcp || TransportFailure.isUnreachable(error) else {
                 self.logger.debug("send failed", metadata: ["provider": "\(runner.provider)", "error": "\(error)"])
                 return
             }
-            self.perform(runner) { $0.transportFailed(now: .now(), target: target, reason: "cannot connect to \(target): \(error)") }
+            self.perform(runner) {
+                $0.transportFailed(now: .now(), target: target, reason: "\(target) is unreachable: \(TransportFailure.describe(error))")
+            }
         }
     }
 
-    /// Forgets the runner's resolved next hop.
+    /// Forgets the runner's resolved next hop, and closes UDP paths nobody uses any more.
     private func forgetAddress(of runner: Runner) {
+        guard runner.resolved != nil else { return }
         runner.resolved = nil
+        transport.closeFlows(except: Set(runners.values.compactMap { $0.resolved?.address }))
     }
 
     private func publish(_ status: ProviderRegistrationStatus, for runner: Runner) {
