@@ -32,6 +32,7 @@ import Testing
         #expect(status.state == .registering, "no backoff after one server")
         #expect(status.target == Self.targetB && status.server == Self.targetB)
         #expect(status.nextAttempt == nil)
+        #expect(status.lastFailure == "no response from sip-a.acme.example:5060/udp within 32 s")
         let toB = timeline.last
         #expect(toB.requestURI?.description == "sip:sip-b.acme.example:5080")
         #expect(try toB.headers.to.uri.description == "sip:74951234567@sip-b.acme.example")
@@ -69,8 +70,10 @@ import Testing
         #expect(timeline.last.requestURI?.description == "sip:sip-b.acme.example:5080", "503 with Retry-After hands over at once")
         #expect(!timeline.last.headers.contains(name: .authorization))
         timeline.receive(provider.challenge(timeline.last))
+        #expect(timeline.client.status.lastFailure == "503 Service Unavailable")
         let registered = timeline.receive(provider.ok(timeline.last, contactExpires: 600))
         #expect(registered.status?.state == .registered && registered.status?.target == Self.targetB)
+        #expect(registered.status?.lastFailure == nil)
         let atB = timeline.last
 
         let refresh = timeline.fireTimer()

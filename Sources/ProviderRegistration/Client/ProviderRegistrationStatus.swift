@@ -14,6 +14,9 @@ public struct ProviderRegistrationStatus: Hashable, Sendable {
     public var server: RegistrationTarget
     /// The final response to the last REGISTER that got one; nil before any.
     public var lastResponse: SIPResponseStatus?
+    /// Why the last attempt failed (`no response from … within 32 s`, `503 Service
+    /// Unavailable`), also when the next server was tried at once; nil after a success.
+    public var lastFailure: String?
     /// When the next REGISTER is due (the refresh, or the retry after a backoff); nil while one
     /// is on its way or when none will be sent. On the monotonic clock of `NIODeadline`: compare
     /// with `NIODeadline.now()` (see `secondsUntilNextAttempt(from:)`).

@@ -226,6 +226,7 @@ public struct RegistrationClient: Sendable {
         let granted = GrantedExpiry.seconds(in: response, contact: dialogue.factory.contactURI, asked: requestedExpires)
         guard granted > 0 else { return backOff(now: now, reason: "the provider granted 0 seconds") }
         consecutiveFailures = 0
+        status.lastFailure = nil
         rotation.succeeded()
         // A binding left at a server we moved away from lapses by itself.
         heldBinding = nil
@@ -296,6 +297,7 @@ public struct RegistrationClient: Sendable {
     /// has passed), or the backoff when every server has failed in this round.
     private mutating func serverFailed(now: NIODeadline, reason: String, retryAfter: UInt32? = nil) -> [RegistrationAction] {
         if let retryAfter { rotation.retryAfter(now + .seconds(Int64(retryAfter))) }
+        status.lastFailure = reason
         let step = rotation.serverFailed()
         moveToCurrentServer(now: now)
         guard step == .nextServer else { return backOff(now: now, reason: reason) }
@@ -309,6 +311,7 @@ public struct RegistrationClient: Sendable {
     private mutating func backOff(now: NIODeadline, reason: String, retryAfter: UInt32? = nil) -> [RegistrationAction] {
         if let retryAfter { rotation.retryAfter(now + .seconds(Int64(retryAfter))) }
         rotation.backedOff()
+        status.lastFailure = reason
         consecutiveFailures += 1
         let delay = policy.backoff.delay(failures: consecutiveFailures, fraction: random.fraction())
         let next = max(now + delay, rotation.earliestAttempt(after: now))

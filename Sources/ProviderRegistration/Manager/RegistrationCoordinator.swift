@@ -225,7 +225,8 @@ final class RegistrationCoordinator {
         if let previous, previous.server != status.server || previous.target != status.target {
             var metadata: Logger.Metadata = ["provider": "\(status.provider)", "server": "\(status.server)"]
             if status.target != status.server { metadata["proxy"] = "\(status.target)" }
-            logger.info("provider registration moves to another server", metadata: metadata)
+            if let failure = status.lastFailure { metadata["reason"] = "\(failure)" }
+            logger.info("provider registration changes server", metadata: metadata)
         }
         guard previous?.state != status.state else { return }
         var metadata: Logger.Metadata = [
