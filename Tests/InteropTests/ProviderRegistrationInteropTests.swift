@@ -32,6 +32,14 @@ struct ProviderRegistrationInteropTests {
 
     // MARK: Kamailio
 
+    /// Kamailio as the provider (`KamailioProvider`), with one user and a random password.
+    private func startKamailio(
+        tcp: Bool = false, in workspace: Workspace
+    ) async throws -> (kamailio: KamailioProvider, user: String, password: String) {
+        let (user, password) = ("provideruser", "pw-\(UInt32.random(in: 0...UInt32.max))")
+        return (try await KamailioProvider.start(user: user, password: password, tcp: tcp, in: workspace), user, password)
+    }
+
     /// serve registers at Kamailio (401 → digest → 200); a query REGISTER as the same user then
     /// finds our Contact (`sb-…` at serve's listen address) among Kamailio's bindings. On SIGTERM
     /// serve unregisters, and the same query finds no binding.
@@ -39,8 +47,7 @@ struct ProviderRegistrationInteropTests {
         let sipp = try requirePeer("sipp", debianPackage: "sip-tester")
         let workspace = try Workspace("provider-kamailio")
         defer { workspace.remove() }
-        let (user, password) = ("provideruser", "pw-\(UInt32.random(in: 0...UInt32.max))")
-        let kamailio = try await KamailioProvider.start(user: user, password: password, in: workspace)
+        let (kamailio, user, password) = try await startKamailio(in: workspace)
         defer { Task { await kamailio.stop() } }
         let bundle = try await compileBundle(manifest(provider: "kamailio", port: kamailio.port, login: user), in: workspace)
 
@@ -77,8 +84,7 @@ struct ProviderRegistrationInteropTests {
         let sipp = try requirePeer("sipp", debianPackage: "sip-tester")
         let workspace = try Workspace("provider-kamailio-tcp")
         defer { workspace.remove() }
-        let (user, password) = ("provideruser", "pw-\(UInt32.random(in: 0...UInt32.max))")
-        let kamailio = try await KamailioProvider.start(user: user, password: password, tcp: true, in: workspace)
+        let (kamailio, user, password) = try await startKamailio(tcp: true, in: workspace)
         defer { Task { await kamailio.stop() } }
         let bundle = try await compileBundle(
             manifest(provider: "kamailio", port: kamailio.port, login: user, transport: "tcp"), in: workspace)
@@ -107,8 +113,7 @@ struct ProviderRegistrationInteropTests {
         let sipp = try requirePeer("sipp", debianPackage: "sip-tester")
         let workspace = try Workspace("provider-failover")
         defer { workspace.remove() }
-        let (user, password) = ("provideruser", "pw-\(UInt32.random(in: 0...UInt32.max))")
-        let kamailio = try await KamailioProvider.start(user: user, password: password, in: workspace)
+        let (kamailio, user, password) = try await startKamailio(in: workspace)
         defer { Task { await kamailio.stop() } }
         let closed = try #require(Loopback.freePort(), "no free port for the closed first server")
         let servers = """
