@@ -32,6 +32,14 @@ struct ProviderRegistrationInteropTests {
 
     // MARK: Kamailio
 
+    /// Kamailio as the provider (`KamailioProvider`), with one user and a random password.
+    private func startKamailio(
+        tcp: Bool = false, in workspace: Workspace
+    ) async throws -> (kamailio: KamailioProvider, user: String, password: String) {
+        let (user, password) = ("provideruser", "pw-\(UInt32.random(in: 0...UInt32.max))")
+        return (try await KamailioProvider.start(user: user, password: password, tcp: tcp, in: workspace), user, password)
+    }
+
     /// serve registers at Kamailio (401 → digest → 200); a query REGISTER as the same user then
     /// finds our Contact (`sb-…` at serve's listen address) among Kamailio's bindings. On SIGTERM
     /// serve unregisters, and the same query finds no binding.
@@ -39,8 +47,7 @@ struct ProviderRegistrationInteropTests {
         let sipp = try requirePeer("sipp", debianPackage: "sip-tester")
         let workspace = try Workspace("provider-kamailio")
         defer { workspace.remove() }
-        let (user, password) = ("provideruser", "pw-\(UInt32.random(in: 0...UInt32.max))")
-        let kamailio = try await KamailioProvider.start(user: user, password: password, in: workspace)
+        let (kamailio, user, password) = try await startKamailio(in: workspace)
         defer { Task { await kamailio.stop() } }
         let bundle = try await compileBundle(manifest(provider: "kamailio", port: kamailio.port, login: user), in: workspace)
 
@@ -77,8 +84,7 @@ struct ProviderRegistrationInteropTests {
         let sipp = try requirePeer("sipp", debianPackage: "sip-tester")
         let workspace = try Workspace("provider-kamailio-tcp")
         defer { workspace.remove() }
-        let (user, password) = ("provideruser", "pw-\(UInt32.random(in: 0...UInt32.max))")
-        let kamailio = try await KamailioProvider.start(user: user, password: password, tcp: true, in: workspace)
+        let (kamailio, user, password) = try await startKamailio(tcp: true, in: workspace)
         defer { Task { await kamailio.stop() } }
         let bundle = try await compileBundle(
             manifest(provider: "kamailio", port: kamailio.port, login: user, transport: "tcp"), in: workspace)
@@ -94,6 +100,51 @@ struct ProviderRegistrationInteropTests {
         #expect(bound.messages.contains(";transport=tcp>"), "\(bound.messages.suffix(3000))")
         #expect(await server.stop() == 0, "\(server.log.suffix(2000))")
         #expect(server.log.contains("provider=kamailio state=idle"))
+        await kamailio.stop()
+    }
+
+    // MARK: Failover
+
+    /// The provider's first server is a closed UDP port on 127.0.0.1, its second Kamailio: the
+    /// ICMP port unreachable ends the first REGISTER at once (no 32 s Timer F), serve moves to
+    /// the second server and registers there within seconds; Kamailio holds the binding, and
+    /// the unregistration at SIGTERM goes there too.
+    @Test func aClosedFirstServerFailsOverToKamailioAtOnce() async throws {
+        let sipp = try requirePeer("sipp", debianPackage: "sip-tester")
+        let workspace = try Workspace("provider-failover")
+        defer { workspace.remove() }
+        let (kamailio, user, password) = try await startKamailio(in: workspace)
+        defer { Task { await kamailio.stop() } }
+        let closed = try #require(Loopback.freePort(), "no free port for the closed first server")
+        let servers = """
+            servers:
+              - { host: \(Loopback.host), port: \(closed), transport: udp }
+              - { host: \(Loopback.host), port: \(kamailio.port), transport: udp }
+        """
+        let source = manifest(provider: "kamailio", port: kamailio.port, login: user)
+            .replacingOccurrences(of: "    server: { host: \(Loopback.host), port: \(kamailio.port), transport: udp }", with: servers)
+        #expect(source.contains("servers:"), "\(source)")
+        let bundle = try await compileBundle(source, in: workspace)
+
+        let server = try await RunningRegistrar.start(
+            bundle: bundle, in: workspace, environment: ["INTEROP_PROVIDER_PASSWORD": password])
+        // Bounded well below Timer F (32 s): a failover that waited for it would miss this.
+        #expect(await server.waitForLog("provider=kamailio state=registered", seconds: 10),
+                "\(server.log.suffix(3000))\n--- kamailio ---\n\(kamailio.process.output.suffix(2000))")
+        let move = "provider=kamailio reason=\(Loopback.host):\(closed)/udp is unreachable: Connection refused "
+            + "server=\(Loopback.host):\(kamailio.port)/udp"
+        #expect(server.log.contains(move), "\(server.log.suffix(3000))")
+        #expect(!server.log.contains("state=backing off"), "one quick step, no backoff: \(server.log.suffix(3000))")
+
+        let bound = try await runSIPp(
+            sipp, scenario: "register_query_bound.xml", users: [(user, password)], port: kamailio.port, in: workspace,
+            rate: 10, limit: 1, name: "query-bound")
+        #expect(bound.status == 0 && bound.successful == 1, "\(bound)")
+        #expect(await server.stop() == 0, "\(server.log.suffix(2000))")
+        let unbound = try await runSIPp(
+            sipp, scenario: "register_query_unbound.xml", users: [(user, password)], port: kamailio.port, in: workspace,
+            rate: 10, limit: 1, name: "query-unbound")
+        #expect(unbound.status == 0 && unbound.successful == 1, "the binding at the second server survived shutdown:\n\(unbound)")
         await kamailio.stop()
     }
 

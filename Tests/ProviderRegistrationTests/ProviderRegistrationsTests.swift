@@ -11,7 +11,7 @@ import Testing
 struct ProviderRegistrationsTests {
     private func settings(_ name: String, port: Int, expires: Int = 3600) -> ProviderRegistrationSettings {
         ProviderRegistrationSettings(
-            provider: name, registrar: BundleAddress(host: "127.0.0.1", port: port, transport: "udp"), login: name,
+            provider: name, servers: [BundleAddress(host: "127.0.0.1", port: port, transport: "udp")], login: name,
             password: "unused", passwordReference: .env("UNUSED"), expires: expires)
     }
 
@@ -69,7 +69,7 @@ struct ProviderRegistrationsTests {
     @Test func aHostNameIsResolved() async throws {
         let provider = try await LoopbackRegistrar()
         let byName = ProviderRegistrationSettings(
-            provider: "named", registrar: BundleAddress(host: "localhost", port: provider.port, transport: "udp"), login: "named",
+            provider: "named", servers: [BundleAddress(host: "localhost", port: provider.port, transport: "udp")], login: "named",
             password: "unused", passwordReference: .env("UNUSED"), expires: 300)
         let registrations = try await ProviderRegistrations.start(
             [byName], contactHost: "127.0.0.1", contactPort: 5999, bindHost: "127.0.0.1", logger: Logger(label: "test"))

@@ -64,7 +64,7 @@ import Testing
             secrets: secrets)
         #expect(settings.map(\.provider) == ["acme", "late"])
         #expect(settings[0].password == "pw" && settings[0].login == "login-acme" && settings[0].expires == 600)
-        #expect(settings[0].registrar == BundleAddress(host: "sip.acme.example", port: 5062, transport: "udp"))
+        #expect(settings[0].servers == [BundleAddress(host: "sip.acme.example", port: 5062, transport: "udp")])
         #expect(settings[1].expires == 3600)
     }
 

@@ -60,8 +60,10 @@ import Testing
     @Test func aTransportFailureEndsTheTransaction() {
         var timeline = Timeline()
         timeline.start()
-        let actions = timeline.record(timeline.client.timeout(now: timeline.clock.now, reason: "nowhere.example does not resolve"))
+        let target = timeline.client.status.target
+        let actions = timeline.record(timeline.client.transportFailed(now: timeline.clock.now, target: target, reason: "nowhere.example does not resolve"))
         #expect(actions.status?.state == .backingOff(reason: "nowhere.example does not resolve"))
-        #expect(timeline.client.timeout(now: timeline.clock.now).isEmpty, "nothing is on its way any more")
+        #expect(timeline.client.transportFailed(now: timeline.clock.now, target: target, reason: "again").isEmpty,
+                "nothing is on its way any more")
     }
 }

@@ -33,11 +33,11 @@ let testEndpoint = RegistrationEndpoint(viaHost: "127.0.0.1", viaPort: 40000, co
 
 func testSettings(
     provider: String = "acme", server: BundleAddress = BundleAddress(host: "sip.acme.example", port: nil, transport: "udp"),
-    proxy: BundleAddress? = nil, login: String = "74951234567", password: String = "s3cret", expires: Int = 3600,
+    servers: [BundleAddress]? = nil, proxy: BundleAddress? = nil, login: String = "74951234567", password: String = "s3cret", expires: Int = 3600,
     registrationIP: String? = nil
 ) -> ProviderRegistrationSettings {
     ProviderRegistrationSettings(
-        provider: provider, registrar: server, proxy: proxy, login: login, password: password,
+        provider: provider, servers: servers ?? [server], proxy: proxy, login: login, password: password,
         passwordReference: .env("ACME_PASSWORD"), registrationIP: registrationIP, expires: expires)
 }
 
@@ -160,6 +160,19 @@ struct Timeline {
         }
         clock.set(timer)
         return record(client.timerFired(now: clock.now))
+    }
+
+    /// Fires timers (retransmissions) until the request on its way gives up at Timer F, and
+    /// returns what the client did then.
+    @discardableResult
+    mutating func timeOut() -> [RegistrationAction] {
+        let original = last
+        for _ in 0..<64 {
+            let actions = fireTimer()
+            guard actions.status == nil, actions.sent.allSatisfy({ $0 == original }) else { return actions }
+        }
+        Issue.record("the request never timed out")
+        return []
     }
 
     @discardableResult

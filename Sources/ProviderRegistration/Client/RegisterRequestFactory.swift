@@ -1,10 +1,11 @@
 import SIP
 
-/// Builds the REGISTER requests of one registration (RFC 3261 §10.2): one Call-ID and From tag
-/// for its whole life, the CSeq one higher on every request, a new Via branch on every request.
+/// Builds the REGISTER requests of one registration at one server (RFC 3261 §10.2): one Call-ID
+/// and From tag for its whole life, the CSeq one higher on every request, a new Via branch on
+/// every request. A registration at another server is a new one: a new factory.
 struct RegisterRequestFactory: Sendable {
     let requestURI: SIPAnyURI
-    /// `<sip:login@registrar-host>`: To and From.
+    /// `<sip:login@server-host>`: To and From.
     let addressOfRecord: SIPAddress
     /// Our Contact URI, with the provider's token as user part.
     let contactURI: SIPURI
@@ -13,32 +14,44 @@ struct RegisterRequestFactory: Sendable {
     let fromTag: String
     private(set) var sequenceNumber: UInt32
 
+    /// Our side of every request, checked once: the Contact host (the registration IP, else the
+    /// listen address) and the Via sent-by host, as SIP hosts.
+    struct Local: Sendable {
+        let contactHost: SIPHost
+        let viaHost: SIPHost
+        let endpoint: RegistrationEndpoint
+        let contactUser: String
+
+        init(endpoint: RegistrationEndpoint, registrationIP: String?, contactUser: String) throws(InvalidAddress) {
+            let contactHostText = registrationIP ?? endpoint.contactHost
+            guard let contactHost = SIPHost(contactHostText.contains(":") ? "[\(contactHostText)]" : contactHostText),
+                let viaHost = SIPHost(endpoint.viaHost.contains(":") ? "[\(endpoint.viaHost)]" : endpoint.viaHost)
+            else {
+                throw InvalidAddress(reason: "our address \(contactHostText) is not a valid SIP host")
+            }
+            self.contactHost = contactHost
+            self.viaHost = viaHost
+            self.endpoint = endpoint
+            self.contactUser = contactUser
+        }
+    }
+
     /// Why the settings cannot make a request.
     struct InvalidAddress: Error {
         var reason: String
     }
 
-    init(
-        settings: ProviderRegistrationSettings, endpoint: RegistrationEndpoint, contactUser: String,
-        random: RegistrationRandom
-    ) throws(InvalidAddress) {
-        guard let registrarHost = settings.registrar.sipHost else {
-            throw InvalidAddress(reason: "the server \(settings.registrar.host) is not a valid SIP host")
-        }
-        let contactHostText = settings.registrationIP ?? endpoint.contactHost
-        guard let contactHost = SIPHost(contactHostText.contains(":") ? "[\(contactHostText)]" : contactHostText),
-            let viaHost = SIPHost(endpoint.viaHost.contains(":") ? "[\(endpoint.viaHost)]" : endpoint.viaHost)
-        else {
-            throw InvalidAddress(reason: "our address \(contactHostText) is not a valid SIP host")
-        }
-        let transport = RegistrationTarget(settings.nextHop).transport
-        requestURI = .sip(SIPURI(host: registrarHost, port: settings.registrar.port.map(UInt16.init)))
-        addressOfRecord = SIPAddress(uri: .sip(SIPURI(user: SIPURI.escapedUser(settings.login), host: registrarHost)))
+    /// A new registration (new Call-ID, From tag and CSeq start) of `login` at `server`.
+    init(server: RegistrationServer, local: Local, login: String, random: RegistrationRandom) {
+        let transport = server.nextHop.transport
+        requestURI = .sip(SIPURI(host: server.host, port: server.port))
+        addressOfRecord = SIPAddress(uri: .sip(SIPURI(user: SIPURI.escapedUser(login), host: server.host)))
         var contactParameters = SIPParameters()
         if transport != .udp { contactParameters.set("transport", value: transport.rawValue.lowercased()) }
         contactURI = SIPURI(
-            user: contactUser, host: contactHost, port: UInt16(endpoint.contactPort), parameters: contactParameters)
-        via = (viaHost, endpoint.viaPort, transport)
+            user: local.contactUser, host: local.contactHost, port: UInt16(local.endpoint.contactPort),
+            parameters: contactParameters)
+        via = (local.viaHost, local.endpoint.viaPort, transport)
         callID = random.hex(16) + "@switchboard"
         fromTag = random.hex(8)
         // RFC 3261 §8.1.1.5: any start below 2³¹; a small one leaves room for a long life.

@@ -17,26 +17,41 @@ import SIP
 ///   at `RegistrationPolicy.refreshDelay(granted:)`.
 /// - 403: `forbidden`, permanently. 423: again at once with `Min-Expires`, unless that is above
 ///   `RegistrationPolicy.maximumExpires`.
-/// - No final response (Timer F), and every other final response: back off (`RetryBackoff`),
-///   never sooner than a `Retry-After`.
-/// - `stop`: if the provider may hold our binding, REGISTER with `Expires: 0`, bounded by
+/// - Failover (`ServerRotation`): no final response (Timer F), a transport error, 408 and 5xx say
+///   "this server cannot serve us now": the next of the provider's servers is tried at once, and
+///   only after a whole round of them the backoff applies. With a proxy only 408 and 5xx move on
+///   (the proxy answers them for a registrar it could not reach); the proxy's own silence or
+///   transport errors would be the same for every server. A new server means a new dialogue
+///   (`RegistrationDialogue`: new Call-ID, From tag, CSeq start, no kept answers).
+/// - Every other final response (3xx, other 4xx, 6xx): back off (`RetryBackoff`) at the same
+///   server. Never sooner than a server's `Retry-After`.
+/// - `stop`: if a server may hold our binding, REGISTER with `Expires: 0` there, bounded by
 ///   `RegistrationPolicy.unregisterTimeout`; then `finished`.
 public struct RegistrationClient: Sendable {
     public let settings: ProviderRegistrationSettings
     public let policy: RegistrationPolicy
     public private(set) var status: ProviderRegistrationStatus
 
-    private let target: RegistrationTarget
     private let random: RegistrationRandom
-    private var factory: RegisterRequestFactory?
+    /// The servers requests may go to, in failover order; empty when `setupProblem` is set.
+    private let servers: [RegistrationServer]
+    private let local: RegisterRequestFactory.Local?
+    private var rotation: ServerRotation
+    /// The registration at the current server; nil only when `setupProblem` is set.
+    private var dialogue: RegistrationDialogue?
+    /// The registration at a server that still holds our binding after a failure moved us away
+    /// from it: the unregistration goes there, and a return to that server continues it.
+    private var heldBinding: RegistrationDialogue?
     /// Why the client cannot register at all (TLS, an address that makes no URI).
     private var setupProblem: ProviderRegistrationState?
-    private var answers = ChallengeAnswers()
     private var phase = Phase.notStarted
     /// What `Expires` asks for: the bundle's value, raised by a 423.
     private var requestedExpires: Int
+    /// Backoffs since the last success: each is a failed round of servers, or a failure no other
+    /// server would cure.
     private var consecutiveFailures = 0
-    /// Until when the provider holds our binding, as far as we know.
+    /// Until when a server holds our binding, as far as we know (`heldBinding`'s when set, else
+    /// the current dialogue's).
     private var bindingExpiresAt: NIODeadline?
 
     private enum Phase: Sendable {
@@ -75,22 +90,34 @@ public struct RegistrationClient: Sendable {
         self.settings = settings
         self.policy = policy
         self.random = random
-        target = RegistrationTarget(settings.nextHop)
-        status = ProviderRegistrationStatus(provider: settings.provider, state: .idle, target: target)
         requestedExpires = settings.expires
-        guard target.transport == .udp || target.transport == .tcp else {
-            setupProblem = .unsupported(reason: "\(target.transport.rawValue) transport is not supported by this build (UDP and TCP are)")
-            return
-        }
-        do {
-            factory = try RegisterRequestFactory(settings: settings, endpoint: endpoint, contactUser: contactUser, random: random)
+        let first = settings.servers.first.map { RegistrationTarget(settings.proxy ?? $0) }
+            ?? RegistrationTarget(host: "", port: Int(SIPTransport.udp.defaultPort), transport: .udp)
+        status = ProviderRegistrationStatus(
+            provider: settings.provider, state: .idle, target: first,
+            server: settings.servers.first.map(RegistrationTarget.init) ?? first)
+        do throws(RegistrationServer.Problem) {
+            servers = try RegistrationServer.usable(settings.servers, proxy: settings.proxy)
         } catch {
-            setupProblem = .failed(reason: error.reason)
+            servers = []
+            setupProblem = error.state
         }
+        rotation = ServerRotation(count: servers.count)
+        do {
+            local = try RegisterRequestFactory.Local(
+                endpoint: endpoint, registrationIP: settings.registrationIP, contactUser: contactUser)
+        } catch {
+            local = nil
+            setupProblem = setupProblem ?? .failed(reason: error.reason)
+        }
+        guard setupProblem == nil else { return }
+        dialogue = newDialogue(server: 0)
+        showServer()
     }
 
-    /// The Call-ID of every request of this client: responses are matched to clients by it.
-    public var callID: String? { factory?.callID }
+    /// The Call-ID of the current registration: responses are matched to clients by it. It
+    /// changes when a failure moves the registration to another server.
+    public var callID: String? { dialogue?.factory.callID }
 
     // MARK: Events
 
@@ -120,6 +147,7 @@ public struct RegistrationClient: Sendable {
             return challenged(message, kind: kind, transaction: transaction, now: now)
         }
         if transaction.isUnregistration { return finish() }
+        let reason = "\(line.statusCode) \(line.reasonPhrase)"
         switch line.statusCode {
         case 200..<300:
             return registered(message, now: now)
@@ -127,8 +155,12 @@ public struct RegistrationClient: Sendable {
             return halt(.forbidden)
         case 423:
             return intervalTooBrief(message, transaction: transaction, now: now)
+        case 408, 500..<600:
+            // The server (or the proxy on its behalf) cannot serve us now; RFC 3261 §21.6.4 does
+            // not tie a 6xx to one server, so a 6xx stays below.
+            return serverFailed(now: now, reason: reason, retryAfter: try? message.headers.retryAfter)
         default:
-            return backOff(now: now, reason: "\(line.statusCode) \(line.reasonPhrase)", retryAfter: try? message.headers.retryAfter)
+            return backOff(now: now, reason: reason, retryAfter: try? message.headers.retryAfter)
         }
     }
 
@@ -144,27 +176,29 @@ public struct RegistrationClient: Sendable {
                 return [.schedule(at: transaction.timers.nextEvent)]
             case .retransmit:
                 phase = .inFlight(transaction)
-                return [.send(transaction.message, to: target), .schedule(at: transaction.timers.nextEvent)]
+                return [.send(transaction.message, to: status.target), .schedule(at: transaction.timers.nextEvent)]
             case .timeout:
-                return timeout(now: now)
+                return nextHopFailed(
+                    now: now, reason: "no response from \(status.target) within \(Self.seconds(policy.transactionTimeout)) s")
             }
         case .notStarted, .halted, .finished:
             return []
         }
     }
 
-    /// The request on its way has failed without a response: Timer F, or the driver could not
-    /// deliver it (`reason` says why, e.g. the host does not resolve).
-    public mutating func timeout(now: NIODeadline, reason: String? = nil) -> [RegistrationAction] {
-        guard case .inFlight(let transaction) = phase else { return [] }
-        if transaction.isUnregistration { return finish() }
-        return backOff(now: now, reason: reason ?? "no response from \(target) within \(Self.seconds(policy.transactionTimeout)) s")
+    /// The request on its way cannot reach `target`: its name does not resolve, the connection
+    /// was refused or reset, an ICMP unreachable came back (RFC 3261 §8.1.3.1: as a 503 from the
+    /// next hop). `reason` says which. Ignored unless a request to `target` is on its way: a
+    /// report about another address says nothing about this request.
+    public mutating func transportFailed(now: NIODeadline, target: RegistrationTarget, reason: String) -> [RegistrationAction] {
+        guard case .inFlight = phase, target == status.target else { return [] }
+        return nextHopFailed(now: now, reason: reason)
     }
 
     /// Stops: unregisters when the provider may hold our binding (or a REGISTER is on its way),
     /// else finishes at once. Ends with the `finished` action.
     public mutating func stop(now: NIODeadline) -> [RegistrationAction] {
-        let mayHoldBinding: Bool
+        var mayHoldBinding = holdsBinding(now: now)
         switch phase {
         case .finished:
             return []
@@ -172,7 +206,13 @@ public struct RegistrationClient: Sendable {
             if transaction.isUnregistration { return [] }
             mayHoldBinding = true
         case .notStarted, .waiting, .halted:
-            mayHoldBinding = bindingExpiresAt.map { $0 > now } ?? false
+            break
+        }
+        // The server known to hold the binding, rather than one a REGISTER is on its way to.
+        if let heldBinding, holdsBinding(now: now) {
+            dialogue = heldBinding
+            self.heldBinding = nil
+            showServer()
         }
         guard mayHoldBinding else { return finish() }
         return changed(to: .unregistering, nextAttempt: nil)
@@ -182,10 +222,14 @@ public struct RegistrationClient: Sendable {
     // MARK: Responses
 
     private mutating func registered(_ response: SIPMessage, now: NIODeadline) -> [RegistrationAction] {
-        guard let factory else { return [] }
-        let granted = GrantedExpiry.seconds(in: response, contact: factory.contactURI, asked: requestedExpires)
+        guard let dialogue else { return [] }
+        let granted = GrantedExpiry.seconds(in: response, contact: dialogue.factory.contactURI, asked: requestedExpires)
         guard granted > 0 else { return backOff(now: now, reason: "the provider granted 0 seconds") }
         consecutiveFailures = 0
+        status.lastFailure = nil
+        rotation.succeeded()
+        // A binding left at a server we moved away from lapses by itself.
+        heldBinding = nil
         bindingExpiresAt = now + .seconds(Int64(granted))
         status.grantedExpires = granted
         let refresh = now + policy.refreshDelay(granted: granted)
@@ -196,9 +240,11 @@ public struct RegistrationClient: Sendable {
     private mutating func challenged(
         _ response: SIPMessage, kind: ChallengeKind, transaction: Transaction, now: NIODeadline
     ) -> [RegistrationAction] {
+        guard var dialogue else { return [] }
         let stale: Bool
         do {
-            stale = try answers.accept(response, kind: kind).challenge.stale
+            stale = try dialogue.answers.accept(response, kind: kind).challenge.stale
+            self.dialogue = dialogue
         } catch {
             return transaction.isUnregistration ? finish() : halt(.failed(reason: "the challenge cannot be answered: \(error.reason)"))
         }
@@ -236,10 +282,79 @@ public struct RegistrationClient: Sendable {
             requestsInAttempt: transaction.requestsInAttempt + 1, deadline: nil)
     }
 
+    // MARK: Failures
+
+    /// Timer F or a transport error: with a proxy every server is behind the same silent or
+    /// unreachable next hop, so only the backoff helps; without one, the server has failed.
+    private mutating func nextHopFailed(now: NIODeadline, reason: String) -> [RegistrationAction] {
+        guard case .inFlight(let transaction) = phase else { return [] }
+        if transaction.isUnregistration { return finish() }
+        guard settings.proxy == nil else { return backOff(now: now, reason: reason) }
+        return serverFailed(now: now, reason: reason)
+    }
+
+    /// The current server cannot serve us now: the next server at once (once its `Retry-After`
+    /// has passed), or the backoff when every server has failed in this round.
+    private mutating func serverFailed(now: NIODeadline, reason: String, retryAfter: UInt32? = nil) -> [RegistrationAction] {
+        if let retryAfter { rotation.retryAfter(now + .seconds(Int64(retryAfter))) }
+        status.lastFailure = reason
+        let step = rotation.serverFailed()
+        moveToCurrentServer(now: now)
+        guard step == .nextServer else { return backOff(now: now, reason: reason) }
+        let next = rotation.earliestAttempt(after: now)
+        guard next > now else { return beginAttempt(now: now) }
+        phase = .waiting(until: next)
+        return changed(to: .backingOff(reason: reason), nextAttempt: next) + [.schedule(at: next)]
+    }
+
+    /// Waits for the backoff (and the server's `Retry-After`), then tries the current server.
+    private mutating func backOff(now: NIODeadline, reason: String, retryAfter: UInt32? = nil) -> [RegistrationAction] {
+        if let retryAfter { rotation.retryAfter(now + .seconds(Int64(retryAfter))) }
+        rotation.backedOff()
+        status.lastFailure = reason
+        consecutiveFailures += 1
+        let delay = policy.backoff.delay(failures: consecutiveFailures, fraction: random.fraction())
+        let next = max(now + delay, rotation.earliestAttempt(after: now))
+        phase = .waiting(until: next)
+        return changed(to: .backingOff(reason: reason), nextAttempt: next) + [.schedule(at: next)]
+    }
+
+    /// Follows the rotation to its current server: a new dialogue there, or the one that holds
+    /// our binding when the rotation came back to its server. A binding still held where we
+    /// leave is remembered for the unregistration.
+    private mutating func moveToCurrentServer(now: NIODeadline) {
+        guard let current = dialogue, current.server != rotation.current else { return }
+        if heldBinding == nil, holdsBinding(now: now) { heldBinding = current }
+        if let held = heldBinding, held.server == rotation.current {
+            dialogue = held
+            heldBinding = nil
+        } else {
+            dialogue = newDialogue(server: rotation.current)
+        }
+        showServer()
+    }
+
+    private func newDialogue(server: Int) -> RegistrationDialogue? {
+        guard let local, servers.indices.contains(server) else { return nil }
+        return RegistrationDialogue(
+            server: server, factory: RegisterRequestFactory(server: servers[server], local: local, login: settings.login, random: random))
+    }
+
+    /// Puts the current dialogue's server and next hop into the status.
+    private mutating func showServer() {
+        guard let dialogue else { return }
+        status.target = servers[dialogue.server].nextHop
+        status.server = servers[dialogue.server].address
+    }
+
+    private func holdsBinding(now: NIODeadline) -> Bool {
+        bindingExpiresAt.map { $0 > now } ?? false
+    }
+
     // MARK: Steps
 
     private mutating func beginAttempt(now: NIODeadline) -> [RegistrationAction] {
-        let state: ProviderRegistrationState = (bindingExpiresAt.map { $0 > now } ?? false) ? .registered : .registering
+        let state: ProviderRegistrationState = holdsBinding(now: now) ? .registered : .registering
         return changed(to: state, nextAttempt: nil)
             + send(now: now, expires: requestedExpires, freshAnswers: [], requestsInAttempt: 1, deadline: nil)
     }
@@ -248,26 +363,17 @@ public struct RegistrationClient: Sendable {
     private mutating func send(
         now: NIODeadline, expires: Int, freshAnswers: Set<ChallengeKind>, requestsInAttempt: Int, deadline: NIODeadline?
     ) -> [RegistrationAction] {
-        guard var factory else { return [] }
+        guard var dialogue else { return [] }
         let branch = "z9hG4bK" + random.hex(8)
-        let credentials = answers.headers(
-            login: settings.login, password: settings.password, uri: factory.requestURI.description, random: random)
-        let (message, cseq) = factory.next(expires: expires, branch: branch, authorizations: credentials)
-        self.factory = factory
+        let (message, cseq) = dialogue.next(
+            expires: expires, branch: branch, login: settings.login, password: settings.password, random: random)
+        self.dialogue = dialogue
+        let target = status.target
         let timers = ClientTransactionTimers(sentAt: now, reliable: target.transport.isStream, policy: policy, deadline: deadline)
         phase = .inFlight(Transaction(
             message: message, branch: branch, cseq: cseq, expires: expires, timers: timers, freshAnswers: freshAnswers,
             requestsInAttempt: requestsInAttempt))
         return [.send(message, to: target), .schedule(at: timers.nextEvent)]
-    }
-
-    private mutating func backOff(now: NIODeadline, reason: String, retryAfter: UInt32? = nil) -> [RegistrationAction] {
-        consecutiveFailures += 1
-        var delay = policy.backoff.delay(failures: consecutiveFailures, fraction: random.fraction())
-        if let retryAfter { delay = max(delay, .seconds(Int64(retryAfter))) }
-        let next = now + delay
-        phase = .waiting(until: next)
-        return changed(to: .backingOff(reason: reason), nextAttempt: next) + [.schedule(at: next)]
     }
 
     private mutating func halt(_ state: ProviderRegistrationState) -> [RegistrationAction] {
@@ -291,7 +397,7 @@ public struct RegistrationClient: Sendable {
     /// Whether `response` answers `transaction`: same Call-ID, CSeq and top Via branch.
     private func matches(_ response: SIPMessage, _ transaction: Transaction) -> Bool {
         guard let headers = try? (response.headers.callID, response.headers.cseq, response.headers.topVia) else { return false }
-        return headers.0 == factory?.callID && headers.1.sequenceNumber == transaction.cseq && headers.1.method == .register
+        return headers.0 == dialogue?.factory.callID && headers.1.sequenceNumber == transaction.cseq && headers.1.method == .register
             && headers.2.branch == transaction.branch
     }
 

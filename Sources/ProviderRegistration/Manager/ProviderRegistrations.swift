@@ -5,7 +5,8 @@ import SIP
 
 /// Keeps every enabled standard provider registered while `switchboard serve` runs: one
 /// `RegistrationClient` each, driven on an event loop of its own, sending from a UDP socket of
-/// its own on the listen IP (and TCP connections for TCP providers).
+/// its own on the listen IP (through a connected socket per UDP target on the same port, which
+/// hears the target's ICMP errors; TCP connections for TCP targets).
 ///
 /// Thread-safe: `reload`, `statuses` and `provider(forContactUser:)` may be called from any
 /// thread. The statuses are a snapshot, for the status endpoint and `switchboard status`.
@@ -46,7 +47,10 @@ public final class ProviderRegistrations: Sendable {
             let slot = NIOLoopBoundBox<RegistrationCoordinator?>.makeEmptyBox(eventLoop: loop)
             let (coordinator, local) = try await loop.flatSubmit {
                 let receive = NIOLoopBound<(SIPMessage) -> Void>({ message in slot.value?.receive(message) }, eventLoop: loop)
-                return RegistrationTransport.bind(host: bindHost, on: loop, receive: receive).flatMapThrowing { transport in
+                let unreachable = NIOLoopBound<RegistrationTransport.Unreachable>(
+                    { address, transport, why in slot.value?.unreachable(address, transport: transport, why: why) }, eventLoop: loop)
+                let bound = RegistrationTransport.bind(host: bindHost, on: loop, receive: receive, unreachable: unreachable)
+                return bound.flatMapThrowing { transport in
                     guard let local = transport.localAddress, let localPort = local.port else {
                         throw SocketAddressError.unsupported
                     }

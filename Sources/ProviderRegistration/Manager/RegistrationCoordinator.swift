@@ -3,15 +3,20 @@ import NIOCore
 import SIP
 
 /// Runs the registration clients on one event loop: starts and stops them as the bundle says,
-/// carries out their actions (resolve and send, timers, statuses), and hands each response to
-/// the client whose Call-ID it carries. Every method runs on that loop.
+/// carries out their actions (resolve and send, timers, statuses), hands each response to the
+/// client whose Call-ID it carries, and each report of an unreachable address to the clients
+/// whose request is on its way there. Every method runs on that loop.
 final class RegistrationCoordinator {
     /// One client and what its driver keeps for it.
     final class Runner {
         var client: RegistrationClient
         var timer: Scheduled<Void>?
-        /// The next hop's address, resolved once per attempt (forgotten after a failure).
-        var address: SocketAddress?
+        /// The next hop and its address, resolved once per attempt (forgotten after a failure,
+        /// resolved again when the next hop changes).
+        var resolved: (target: RegistrationTarget, address: SocketAddress)?
+        /// The Call-ID responses are routed to this runner by: the client's, followed when a
+        /// move to another server changes it.
+        var callID: String?
         var stopping = false
         /// When stopping: the settings to register with once the old registration is gone.
         var successor: ProviderRegistrationSettings?
@@ -110,6 +115,18 @@ final class RegistrationCoordinator {
         perform(runner) { $0.response(message, now: .now()) }
     }
 
+    /// `address` cannot be reached over `transport` (an ICMP error on its UDP path, its TCP
+    /// connection closed): a transport error for every client whose request is on its way
+    /// there. Clients sending elsewhere are not touched.
+    func unreachable(_ address: SocketAddress, transport: SIPTransport, why: String) {
+        for runner in Array(runners.values) {
+            guard let resolved = runner.resolved, resolved.address == address, resolved.target.transport == transport else {
+                continue
+            }
+            perform(runner) { $0.transportFailed(now: .now(), target: resolved.target, reason: "\(resolved.target) is unreachable: \(why)") }
+        }
+    }
+
     // MARK: Clients
 
     private func start(_ settings: ProviderRegistrationSettings, spread: TimeAmount) {
@@ -118,7 +135,6 @@ final class RegistrationCoordinator {
             random: random)
         let runner = Runner(client: client)
         runners[settings.provider] = runner
-        if let callID = client.callID { byCallID[callID] = runner }
         perform(runner) { $0.start(now: .now(), spread: spread) }
     }
 
@@ -130,7 +146,9 @@ final class RegistrationCoordinator {
 
     /// Feeds one event to the runner's client and carries out what it asks.
     private func perform(_ runner: Runner, _ event: (inout RegistrationClient) -> [RegistrationAction]) {
-        for action in event(&runner.client) {
+        let actions = event(&runner.client)
+        route(runner)
+        for action in actions {
             switch action {
             case .send(let message, let target):
                 send(message, to: target, for: runner)
@@ -150,19 +168,28 @@ final class RegistrationCoordinator {
         }
     }
 
+    /// Keeps `byCallID` pointing at the runner by its client's current Call-ID.
+    private func route(_ runner: Runner) {
+        guard runners[runner.provider] === runner, runner.callID != runner.client.callID else { return }
+        if let old = runner.callID, byCallID[old] === runner { byCallID[old] = nil }
+        runner.callID = runner.client.callID
+        if let callID = runner.callID { byCallID[callID] = runner }
+    }
+
     private func send(_ message: SIPMessage, to target: RegistrationTarget, for runner: Runner) {
-        if let address = runner.address {
-            write(message, to: address, target: target, for: runner)
+        if let resolved = runner.resolved, resolved.target == target {
+            write(message, to: resolved.address, target: target, for: runner)
             return
         }
+        forgetAddress(of: runner)
         TargetResolver.resolve(target, family: transport.family, on: loop).assumeIsolated().whenComplete { [weak self] result in
             guard let self else { return }
             switch result {
             case .success(let address):
-                runner.address = address
+                runner.resolved = (target, address)
                 self.write(message, to: address, target: target, for: runner)
             case .failure(let error):
-                self.perform(runner) { $0.timeout(now: .now(), reason: "\(error)") }
+                self.perform(runner) { $0.transportFailed(now: .now(), target: target, reason: "\(error)") }
             }
         }
     }
@@ -170,20 +197,37 @@ final class RegistrationCoordinator {
     private func write(_ message: SIPMessage, to address: SocketAddress, target: RegistrationTarget, for runner: Runner) {
         transport.send(message, to: address, transport: target.transport).assumeIsolated().whenFailure { [weak self] error in
             guard let self else { return }
-            // Over TCP this is a connection that could not be opened: the request is lost. A
-            // UDP write error is left to the transaction's timers, like a lost datagram.
-            guard target.transport == .tcp else {
+            // Over TCP the connection could not be opened or is gone: the request is lost. Over
+            // UDP the kernel may refuse the send at once for an unreachable target (an ICMP
+            // error kept from the last datagram, no route); other UDP write errors are left to
+            // the transaction's timers, like a lost datagram.
+            guard target.transport == .tcp || TransportFailure.isUnreachable(error) else {
                 self.logger.debug("send failed", metadata: ["provider": "\(runner.provider)", "error": "\(error)"])
                 return
             }
-            self.perform(runner) { $0.timeout(now: .now(), reason: "cannot connect to \(target): \(error)") }
+            self.perform(runner) {
+                $0.transportFailed(now: .now(), target: target, reason: "\(target) is unreachable: \(TransportFailure.describe(error))")
+            }
         }
+    }
+
+    /// Forgets the runner's resolved next hop, and closes UDP paths nobody uses any more.
+    private func forgetAddress(of runner: Runner) {
+        guard runner.resolved != nil else { return }
+        runner.resolved = nil
+        transport.closeFlows(except: Set(runners.values.compactMap { $0.resolved?.address }))
     }
 
     private func publish(_ status: ProviderRegistrationStatus, for runner: Runner) {
         guard runners[runner.provider] === runner else { return }
-        if case .backingOff = status.state { runner.address = nil }
+        if case .backingOff = status.state { forgetAddress(of: runner) }
         let previous = board.publish(status)
+        if let previous, previous.server != status.server || previous.target != status.target {
+            var metadata: Logger.Metadata = ["provider": "\(status.provider)", "server": "\(status.server)"]
+            if status.target != status.server { metadata["proxy"] = "\(status.target)" }
+            if let failure = status.lastFailure { metadata["reason"] = "\(failure)" }
+            logger.info("provider registration changes server", metadata: metadata)
+        }
         guard previous?.state != status.state else { return }
         var metadata: Logger.Metadata = [
             "provider": "\(status.provider)", "state": "\(status.state)",
@@ -200,9 +244,10 @@ final class RegistrationCoordinator {
     private func finished(_ runner: Runner) {
         runner.timer?.cancel()
         runner.timer = nil
-        if let callID = runner.client.callID { byCallID[callID] = nil }
+        if let callID = runner.callID, byCallID[callID] === runner { byCallID[callID] = nil }
         guard runners[runner.provider] === runner else { return }
         runners[runner.provider] = nil
+        forgetAddress(of: runner)
         if let successor = runner.successor {
             start(successor, spread: .zero)
         } else {

@@ -6,10 +6,11 @@ import RuntimeBundle
 public struct ProviderRegistrationSettings: Hashable, Sendable {
     /// The provider's name in the bundle.
     public var provider: String
-    /// The registrar: the first of the provider's `servers`. The Request-URI names it, and the
-    /// address of record is `sip:<login>@<its host>`.
-    public var registrar: BundleAddress
-    /// The outbound proxy; when set, requests go to it instead of the registrar.
+    /// The provider's registrars in failover order (the bundle's `servers`): a registration is
+    /// at one of them at a time. The Request-URI names it, and the address of record is
+    /// `sip:<login>@<its host>`.
+    public var servers: [BundleAddress]
+    /// The outbound proxy; when set, every request goes to it, whichever server it names.
     public var proxy: BundleAddress?
     public var login: String
     public var password: String
@@ -22,11 +23,11 @@ public struct ProviderRegistrationSettings: Hashable, Sendable {
     public var expires: Int
 
     public init(
-        provider: String, registrar: BundleAddress, proxy: BundleAddress? = nil, login: String, password: String,
+        provider: String, servers: [BundleAddress], proxy: BundleAddress? = nil, login: String, password: String,
         passwordReference: BundleSecret, registrationIP: String? = nil, expires: Int
     ) {
         self.provider = provider
-        self.registrar = registrar
+        self.servers = servers
         self.proxy = proxy
         self.login = login
         self.password = password
@@ -34,9 +35,6 @@ public struct ProviderRegistrationSettings: Hashable, Sendable {
         self.registrationIP = registrationIP
         self.expires = expires
     }
-
-    /// Where requests are sent: the proxy when there is one, else the registrar.
-    public var nextHop: BundleAddress { proxy ?? registrar }
 
     /// The expiry asked for when the bundle has no `registration` (it always has one for a
     /// standard provider; this is the compiler's default too).
@@ -51,14 +49,14 @@ public struct ProviderRegistrationSettings: Hashable, Sendable {
         var result: [ProviderRegistrationSettings] = []
         for provider in bundle.providers where provider.enabled && provider.type == "standard" {
             let owner = "provider \(provider.name)"
-            guard let registrar = provider.servers.first else {
+            guard !provider.servers.isEmpty else {
                 throw SecretResolver.MissingSecret(owner: owner, reason: "the bundle gives it no server")
             }
             guard let login = provider.login, let reference = provider.password else {
                 throw SecretResolver.MissingSecret(owner: owner, reason: "the bundle gives it no login or no password")
             }
             result.append(ProviderRegistrationSettings(
-                provider: provider.name, registrar: registrar, proxy: provider.proxy, login: login,
+                provider: provider.name, servers: provider.servers, proxy: provider.proxy, login: login,
                 password: try secrets.resolve(reference, owner: owner), passwordReference: reference,
                 registrationIP: provider.registrationIp, expires: provider.registration?.expires ?? defaultExpires))
         }
