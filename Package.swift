@@ -100,8 +100,8 @@ let package = Package(
         .testTarget(
             name: "SwitchboardCLITests",
             dependencies: [
-                "SwitchboardCLI", "ManifestCompiler", "RuntimeBundle", "Routing", "Registrar",
-                .product(name: "NIOPosix", package: "swift-nio"),
+                "SwitchboardCLI", "ManifestCompiler", "RuntimeBundle", "Routing", "Registrar", "ProviderRegistration", "SIP",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             exclude: ["Golden"]
         ),

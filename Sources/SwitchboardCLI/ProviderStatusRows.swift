@@ -19,6 +19,7 @@ enum ProviderStatusRows {
             row.lastResponse = registration.lastResponse.map { ProviderStatus.Response(code: $0.code, reason: $0.reasonPhrase) }
             row.nextAttemptIn = registration.secondsUntilNextAttempt(from: now)
             row.registrationExpiresIn = registration.secondsUntilBindingExpires(from: now)
+            row.server = registration.server.description
             return row
         }
     }

@@ -44,11 +44,15 @@ public struct ProviderStatus: Codable, Sendable, Hashable {
     public var nextAttemptIn: Int?
     /// Seconds left of the registration the provider granted.
     public var registrationExpiresIn: Int?
+    /// The server of the provider's `servers` the registration is at or heading for
+    /// (`host:port/transport`); it changes when a failure moves on to the next one.
+    public var server: String?
     public var lines: Lines
 
     public init(
         name: String, title: String? = nil, type: Kind, enabled: Bool, state: ProviderState, detail: String? = nil,
-        lastResponse: Response? = nil, nextAttemptIn: Int? = nil, registrationExpiresIn: Int? = nil, lines: Lines
+        lastResponse: Response? = nil, nextAttemptIn: Int? = nil, registrationExpiresIn: Int? = nil, server: String? = nil,
+        lines: Lines
     ) {
         self.name = name
         self.title = title
@@ -59,6 +63,7 @@ public struct ProviderStatus: Codable, Sendable, Hashable {
         self.lastResponse = lastResponse
         self.nextAttemptIn = nextAttemptIn
         self.registrationExpiresIn = registrationExpiresIn
+        self.server = server
         self.lines = lines
     }
 
@@ -73,6 +78,7 @@ public struct ProviderStatus: Codable, Sendable, Hashable {
         case lastResponse = "last_response"
         case nextAttemptIn = "next_attempt_in_seconds"
         case registrationExpiresIn = "registration_expires_in_seconds"
+        case server
         case lines
     }
 }
