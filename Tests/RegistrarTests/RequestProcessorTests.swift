@@ -229,6 +229,12 @@ import Testing
         let unknown = String(decoding: options, as: UTF8.self).replacingOccurrences(of: "OPTIONS", with: "FROB")
             .replacingOccurrences(of: "z9hG4bK-o", with: "z9hG4bK-f")
         #expect(try send(Array(unknown.utf8)).statusCode == 501)
+        // No dialog and no pending transaction is ever kept: BYE and CANCEL find nothing.
+        for method in ["BYE", "CANCEL"] {
+            let request = String(decoding: options, as: UTF8.self).replacingOccurrences(of: "OPTIONS", with: method)
+                .replacingOccurrences(of: "z9hG4bK-o", with: "z9hG4bK-\(method)")
+            #expect(try send(Array(request.utf8)).statusCode == 481, "\(method)")
+        }
     }
 
     @Test func malformedRequestGets400AndNoBinding() throws {

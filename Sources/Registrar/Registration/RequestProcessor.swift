@@ -103,6 +103,10 @@ public final class RequestProcessor: Sendable {
         case (.invite, _):
             // Serve decides calls from providers; it places none for anybody else.
             return reply(incoming, .forbidden)
+        case (.bye, _), (.cancel, _):
+            // Every INVITE got its final answer at once and serve keeps no dialog: there is
+            // nothing to end or cancel (RFC 3261 §15.1.2, §9.2).
+            return reply(incoming, .callOrTransactionDoesNotExist)
         case (.options, _):
             var response = reply(incoming, .ok)
             response?.headers.add(name: .allow, value: Self.allowedMethods)
