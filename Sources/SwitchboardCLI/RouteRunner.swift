@@ -12,20 +12,29 @@ public struct RouteRunner {
     }
 
     public func run(bundlePath: String, request: RouteRequest, console: Console) -> ExitCode {
-        let bundle: SwitchboardBundle
+        do throws(RouteRequest.UsageError) {
+            try request.validateAlone()
+        } catch {
+            console.writeError("switchboard: \(error.message)\n")
+            return ExitStatus.usageOrIO
+        }
+        guard let data = FileManager.default.contents(atPath: bundlePath) else {
+            console.writeError("switchboard: cannot read the bundle \(bundlePath)\n")
+            return ExitStatus.usageOrIO
+        }
+        do {
+            return run(bundle: try BundleLoader.load(Array(data)), request: request, console: console)
+        } catch {
+            console.writeError("switchboard: \(bundlePath): \(error)\n")
+            return ExitStatus.usageOrIO
+        }
+    }
+
+    /// The dry run on a bundle already loaded (serve's, for a live query).
+    public func run(bundle: SwitchboardBundle, request: RouteRequest, console: Console) -> ExitCode {
         let scenario: RouteScenario
         do throws(RouteRequest.UsageError) {
             try request.validateAlone()
-            guard let data = FileManager.default.contents(atPath: bundlePath) else {
-                console.writeError("switchboard: cannot read the bundle \(bundlePath)\n")
-                return ExitStatus.usageOrIO
-            }
-            do {
-                bundle = try BundleLoader.load(Array(data))
-            } catch {
-                console.writeError("switchboard: \(bundlePath): \(error)\n")
-                return ExitStatus.usageOrIO
-            }
             scenario = try request.scenario(in: bundle)
         } catch {
             console.writeError("switchboard: \(error.message)\n")

@@ -135,9 +135,16 @@ public struct ServeCommand: AsyncParsableCommand {
         var status = ControlOption.off
         if let controlAddress {
             do {
-                status = try await server.openStatusEndpoint(at: controlAddress) {
-                    server.statusReport { bundle in ProviderStatusRows.rows(of: bundle, registrations: registrations.statuses()) }
-                }.description
+                status = try await server.openStatusEndpoint(
+                    at: controlAddress,
+                    source: {
+                        server.statusReport { bundle in ProviderStatusRows.rows(of: bundle, registrations: registrations.statuses()) }
+                    },
+                    routes: { query in
+                        let snapshot = processor.state.snapshot
+                        return LiveRoutes.answer(query, bundle: snapshot.configuration.bundle, isRegistered: snapshot.presence.isRegistered)
+                    }
+                ).description
             } catch {
                 Console.standard().writeError(
                     "switchboard: cannot listen on the status address \(controlAddress): \(error); "

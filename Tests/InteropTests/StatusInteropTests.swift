@@ -46,8 +46,13 @@ struct StatusInteropTests {
 
     /// Runs the built `switchboard status` with `arguments`; its exit status and output.
     static func status(_ arguments: [String], in workspace: Workspace, name: String) async throws -> (status: Int32?, output: String) {
+        try await run(["status"] + arguments, in: workspace, name: name)
+    }
+
+    /// Runs the built `switchboard` with `arguments`; its exit status and output.
+    static func run(_ arguments: [String], in workspace: Workspace, name: String) async throws -> (status: Int32?, output: String) {
         let process = try ChildProcess(
-            switchboardExecutable, ["status"] + arguments, in: workspace.url, log: workspace.file("\(name).log"),
+            switchboardExecutable, arguments, in: workspace.url, log: workspace.file("\(name).log"),
             environment: ["NO_COLOR": "1"])
         let status = await process.wait(seconds: 20)
         return (status, process.output)
@@ -81,6 +86,19 @@ struct StatusInteropTests {
             #expect(row("northwind") == ["northwind", "trunk", "trunk", "-", "-", "0/30"], "\(table.output)")
             #expect(table.output.contains("4 providers: 2 backing off, 1 disabled, 1 trunk"), "\(table.output)")
             #expect(table.output.contains("not registered: acme, budget-voip"), "\(table.output)")
+
+            // The live dry run skips the standard providers that are not registered right now.
+            // A Russian mobile number goes through acme only; acme is backing off, and so is
+            // budget-voip, so the call falls through to the generated rule of the trunk.
+            let live = try await Self.run(["route", "--control", control, "89161234567"], in: workspace, name: "route-live")
+            #expect(live.status == 0, "\(live.output)")
+            #expect(live.output.contains("routed: 89161234567 → northwind"), "\(live.output)")
+            #expect(live.output.contains("russia-mobile → acme: the provider is not registered"), "\(live.output)")
+            #expect(live.output.contains("budget-voip: the provider is not registered"), "\(live.output)")
+            let inbound = try await Self.run(["route", "--control", control, "--inbound", "northwind", "+4930123457"], in: workspace, name: "route-in")
+            #expect(inbound.status == 0, "\(inbound.output)")
+            let refused = try await Self.run(["route", "--control", control, "12x"], in: workspace, name: "route-bad")
+            #expect(refused.status == 2 && refused.output.contains("is not a number"), "\(refused.output)")
             #expect(table.output.contains("SIP on \(Loopback.host):\(server.port); 0 extensions registered (0 bindings)"), "\(table.output)")
 
             let json = try await Self.status(["--control", control, "--format", "json"], in: workspace, name: "status-json")

@@ -131,8 +131,10 @@ public final class RegistrarServer: Sendable {
     /// Opens the status endpoint on a loopback `address` (see ``StatusEndpoint``), served by the
     /// server's threads and closed by ``shutdown()``. Returns the address bound (port 0: the one
     /// the system chose).
-    public func openStatusEndpoint(at address: ListenAddress, source: @escaping StatusSource) async throws -> ListenAddress {
-        let channel = try await StatusEndpoint.bind(address, group: group, source: source)
+    public func openStatusEndpoint(
+        at address: ListenAddress, source: @escaping StatusSource, routes: RouteSource? = nil
+    ) async throws -> ListenAddress {
+        let channel = try await StatusEndpoint.bind(address, group: group, source: source, routes: routes)
         statusChannels.withLock { $0.append(channel) }
         guard let bound = channel.localAddress.flatMap(ListenAddress.init) else {
             throw ChannelError.inappropriateOperationForState

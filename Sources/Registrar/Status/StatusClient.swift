@@ -23,8 +23,8 @@ public enum StatusClient {
         case timedOut(ListenAddress)
         /// Connected, but the answer was not HTTP, or too large, or the connection closed early.
         case brokenResponse(ListenAddress, reason: String)
-        /// An HTTP answer other than 200.
-        case httpStatus(ListenAddress, code: Int, reason: String)
+        /// An HTTP answer other than the one expected, to `GET path`.
+        case httpStatus(ListenAddress, path: String, code: Int, reason: String)
         /// A 200 whose body is not a status report this Switchboard reads.
         case invalidReport(ListenAddress, StatusReport.DecodingFailure)
 
@@ -33,7 +33,7 @@ public enum StatusClient {
             case .unreachable(let address, let reason): "cannot reach switchboard serve at \(address): \(reason)"
             case .timedOut(let address): "switchboard serve at \(address) did not answer in time"
             case .brokenResponse(let address, let reason): "\(address) did not answer like switchboard serve: \(reason)"
-            case .httpStatus(let address, let code, let reason): "\(address) answered \(code) \(reason) to GET \(StatusRoute.path)"
+            case .httpStatus(let address, let path, let code, let reason): "\(address) answered \(code) \(reason) to GET \(path)"
             case .invalidReport(let address, let failure): "\(address): \(failure)"
             }
         }
@@ -50,9 +50,9 @@ public enum StatusClient {
         from address: ListenAddress, timeout: Duration = .seconds(10),
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws(FetchError) -> Fetched {
-        let response = try await exchange(with: address, timeout: TimeAmount(timeout), group: group)
+        let response = try await exchange(with: address, uri: StatusRoute.path, timeout: TimeAmount(timeout), group: group)
         guard response.head.status == .ok else {
-            throw .httpStatus(address, code: Int(response.head.status.code), reason: response.head.status.reasonPhrase)
+            throw .httpStatus(address, path: StatusRoute.path, code: Int(response.head.status.code), reason: response.head.status.reasonPhrase)
         }
         let body = response.body.map { Array($0.readableBytesView) } ?? []
         do {
@@ -62,14 +62,27 @@ public enum StatusClient {
         }
     }
 
+    /// `GET /route?…` from `address`: serve's live dry run of the routing engine. A serve that
+    /// answers without saying how the dry run ended (an older one: 404) is an `httpStatus` error.
+    public static func route(
+        _ query: RouteQuery, from address: ListenAddress, timeout: Duration = .seconds(10),
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws(FetchError) -> RouteAnswer {
+        let uri = StatusRoute.routePath + "?" + query.queryString
+        let response = try await exchange(with: address, uri: uri, timeout: TimeAmount(timeout), group: group)
+        guard let outcome = response.head.headers.first(name: StatusRoute.routeOutcomeHeader).flatMap(RouteAnswer.Outcome.init(rawValue:)) else {
+            throw .httpStatus(address, path: StatusRoute.routePath, code: Int(response.head.status.code), reason: response.head.status.reasonPhrase)
+        }
+        return RouteAnswer(outcome: outcome, text: String(decoding: response.body.map { Array($0.readableBytesView) } ?? [], as: UTF8.self))
+    }
+
     private static func exchange(
-        with address: ListenAddress, timeout: TimeAmount, group: any EventLoopGroup
+        with address: ListenAddress, uri: String, timeout: TimeAmount, group: any EventLoopGroup
     ) async throws(FetchError) -> NIOHTTPClientResponseFull {
         let loop = group.next()
         let promise = loop.makePromise(of: NIOHTTPClientResponseFull.self)
-        var head = HTTPRequestHead(version: .http1_1, method: .GET, uri: StatusRoute.path)
+        var head = HTTPRequestHead(version: .http1_1, method: .GET, uri: uri)
         head.headers.add(name: "Host", value: address.description)
-        head.headers.add(name: "Accept", value: "application/json")
         head.headers.add(name: "Connection", value: "close")
         let channel: any Channel
         do {

@@ -38,20 +38,20 @@ public enum StatusEndpoint {
     /// which) and serves it on `group` until the returned channel is closed.
     public static func bind(
         _ address: ListenAddress, group: any EventLoopGroup, requestDeadline: TimeAmount = defaultRequestDeadline,
-        source: @escaping StatusSource
+        source: @escaping StatusSource, routes: RouteSource? = nil
     ) async throws -> any Channel {
         guard address.isLoopback else { throw NotLoopback(address: address) }
         return try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandlers(Self.handlers(requestDeadline: requestDeadline, source: source))
+                    try channel.pipeline.syncOperations.addHandlers(Self.handlers(requestDeadline: requestDeadline, source: source, routes: routes))
                 }
             }
             .bind(host: address.host, port: address.port).get()
     }
 
-    static func handlers(requestDeadline: TimeAmount, source: @escaping StatusSource) -> [any ChannelHandler] {
+    static func handlers(requestDeadline: TimeAmount, source: @escaping StatusSource, routes: RouteSource? = nil) -> [any ChannelHandler] {
         var limits = NIOHTTPDecoderLimitConfiguration()
         limits.maxHeaderFieldSize = maxHeaderBytes
         limits.maxHeaderListSize = maxHeaderBytes
@@ -61,7 +61,7 @@ public enum StatusEndpoint {
             HTTPResponseEncoder(),
             RequestBoundsHandler(maxBodyBytes: maxBodyBytes, deadline: requestDeadline),
             HTTPServerProtocolErrorHandler(),
-            StatusRequestHandler(source: source),
+            StatusRequestHandler(source: source, routes: routes),
         ]
     }
 }

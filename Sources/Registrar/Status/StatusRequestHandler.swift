@@ -12,13 +12,15 @@ final class StatusRequestHandler: ChannelInboundHandler {
     typealias OutboundOut = HTTPServerResponsePart
 
     private let source: StatusSource
+    private let routes: RouteSource?
     private var request: HTTPRequestHead?
     private var answered = false
     /// Set when the connection is gone, so a late answer from the thread pool is dropped.
     private var removed = false
 
-    init(source: @escaping StatusSource) {
+    init(source: @escaping StatusSource, routes: RouteSource?) {
         self.source = source
+        self.routes = routes
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -32,9 +34,9 @@ final class StatusRequestHandler: ChannelInboundHandler {
         case .end:
             guard let request else { return }
             answered = true
-            let source = self.source
+            let (source, routes) = (self.source, self.routes)
             NIOThreadPool.singleton.runIfActive(eventLoop: context.eventLoop) {
-                StatusRoute.answer(method: request.method, uri: request.uri, source: source)
+                StatusRoute.answer(method: request.method, uri: request.uri, source: source, routes: routes)
             }.assumeIsolated().whenComplete { [self] result in
                 guard !removed else { return }
                 switch result {
