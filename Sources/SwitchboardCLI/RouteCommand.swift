@@ -34,9 +34,11 @@ public struct RouteCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp(
         "The bundle written by `switchboard compile` and the dialled number (outbound) or the called number (with --inbound); with --control only the number.",
         valueName: "bundle> <number"))
-    public var positionals: [String] = []
+    public var positionals: [String] = []  // `[BUNDLE] NUMBER`: ArgumentParser has no optional leading positional
 
-    @Option(help: "Ask a running `switchboard serve` at this status address (its --control, host:port) instead of reading a bundle.")
+    @Option(help: ArgumentHelp(
+        "Ask a running `switchboard serve` at this status address (its --control) instead of reading a bundle.",
+        valueName: "host:port"))
     public var control: String?
 
     @Option(help: ArgumentHelp("Lines busy on a provider, 0 ≤ n ≤ its lines (repeatable).", valueName: "provider=n"))
