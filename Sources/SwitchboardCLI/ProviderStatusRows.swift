@@ -14,7 +14,8 @@ enum ProviderStatusRows {
         let live = Dictionary(registrations.map { ($0.provider, $0) }, uniquingKeysWith: { first, _ in first })
         return bundle.providers.map { provider in
             var row = ProviderStatus(unregistered: provider)
-            guard row.state == .idle, let registration = live[provider.name] else { return row }
+            // Only enabled standard providers register; trunks and disabled ones keep their row.
+            guard row.type == .standard, provider.enabled, let registration = live[provider.name] else { return row }
             (row.state, row.detail) = state(registration.state)
             row.lastResponse = registration.lastResponse.map { ProviderStatus.Response(code: $0.code, reason: $0.reasonPhrase) }
             row.nextAttemptIn = registration.secondsUntilNextAttempt(from: now)

@@ -15,6 +15,6 @@ struct RegisteredProviders: ProviderPresence {
     }
 
     func isRegistered(_ name: String) -> Bool {
-        registrations.statuses().contains { $0.provider == name && $0.state == .registered }
+        registrations.status(of: name)?.state == .registered
     }
 }

@@ -84,6 +84,12 @@ public final class ProviderRegistrations: Sendable {
         board.statuses()
     }
 
+    /// One provider's registration status; nil for a provider that is not registered at (a
+    /// trunk, a disabled or unknown provider).
+    public func status(of provider: String) -> ProviderRegistrationStatus? {
+        board.status(of: provider)
+    }
+
     /// The provider whose registration Contact has `user` as its user part (`sb-…`): a request
     /// to that Contact comes from that provider's side.
     public func provider(forContactUser user: String) -> String? {

@@ -22,6 +22,11 @@ final class RegistrationBoard: Sendable {
         state.withLock { state in state.order.compactMap { state.statuses[$0] } }
     }
 
+    /// The latest status of one provider; nil for a provider without a client.
+    func status(of provider: String) -> ProviderRegistrationStatus? {
+        state.withLock { $0.statuses[provider] }
+    }
+
     /// The previous status of the provider, replaced by `status`.
     @discardableResult
     func publish(_ status: ProviderRegistrationStatus) -> ProviderRegistrationStatus? {
