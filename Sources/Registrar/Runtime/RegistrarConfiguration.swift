@@ -49,7 +49,10 @@ public struct RegistrarConfiguration: Sendable {
         }
         return RegistrarConfiguration(
             passwords: passwords, bundleDigest: BundleEncoding.digest(of: bundle), bundle: bundle, routing: routing,
-            loadedAt: clock.now())
+            loadedAt: clock.now(),
+            // The defaults until the bundle carries `registrar.tcp`; then its values, checked
+            // with `TCPLimits.validate()` so a bad bundle is refused here, not at an accept.
+            tcp: TCPLimits())
     }
 
     public enum LoadError: Error, CustomStringConvertible {
