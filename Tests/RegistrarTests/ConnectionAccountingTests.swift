@@ -86,6 +86,12 @@ import Testing
         #expect(throws: TCPLimits.Invalid(member: "maxPendingWriteBytes", value: "1")) {
             try TCPLimits(maxPendingWriteBytes: 1).validate()
         }
+        #expect(throws: TCPLimits.Invalid(member: "maxPendingWriteBytes", value: "\(Int.max)")) {
+            try TCPLimits(maxPendingWriteBytes: .max).validate()
+        }
+        #expect(
+            TCPLimits.Invalid(member: "maxPendingWriteBytes", value: "1").description
+                == "TCP limit maxPendingWriteBytes must be from 2 to 1073741824, found 1")
         #expect(TCPLimits.Invalid(member: "maxConnections", value: "0").description == "TCP limit maxConnections must be positive, found 0")
     }
 }

@@ -31,7 +31,7 @@ struct SIPStreamPipeline: Sendable {
         try options?.setOption(.writeBufferWaterMark, value: limits.writeBufferWaterMark)
         // The kernel's send buffer is bounded the same way; left to itself it grows to
         // `tcp_wmem`'s maximum (4 MB on Linux) for a client that reads nothing.
-        try options?.setOption(.socketOption(.so_sndbuf), value: limits.maxPendingWriteBytes)
+        try options?.setOption(.socketOption(.so_sndbuf), value: SocketOptionValue(limits.maxPendingWriteBytes))
         try channel.pipeline.syncOperations.addHandlers([
             ConnectionAdmissionHandler(table: connections, limits: limits, refusals: refusals, logger: logger),
             IdleTimeoutHandler(timeout: limits.idleTimeout, logger: logger),

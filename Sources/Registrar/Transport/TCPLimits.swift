@@ -43,9 +43,12 @@ public struct TCPLimits: Sendable, Hashable {
         self.writeStallTimeout = writeStallTimeout
     }
 
-    /// Checks that every limit can be applied: counts and times positive, the write bound at
-    /// least 2 bytes (a low watermark of half of it must be at least one byte). The first
-    /// problem is thrown, naming the member.
+    /// The range of ``maxPendingWriteBytes``: a low watermark of half of it must be at least one
+    /// byte, and the socket option takes a C `int` (1 GiB is far above any use).
+    public static let pendingWriteBytesRange = 2...(1 << 30)
+
+    /// Checks that every limit can be applied: counts and times positive, the write bound in
+    /// ``pendingWriteBytesRange``. The first problem is thrown, naming the member.
     public func validate() throws(Invalid) {
         if maxConnections < 1 { throw Invalid(member: "maxConnections", value: "\(maxConnections)") }
         if maxConnectionsPerSource < 1 {
@@ -55,7 +58,9 @@ public struct TCPLimits: Sendable, Hashable {
         where time <= .zero {
             throw Invalid(member: member, value: "\(time)")
         }
-        if maxPendingWriteBytes < 2 { throw Invalid(member: "maxPendingWriteBytes", value: "\(maxPendingWriteBytes)") }
+        if !Self.pendingWriteBytesRange.contains(maxPendingWriteBytes) {
+            throw Invalid(member: "maxPendingWriteBytes", value: "\(maxPendingWriteBytes)")
+        }
     }
 
     /// A limit that cannot be applied.
@@ -65,7 +70,7 @@ public struct TCPLimits: Sendable, Hashable {
 
         public var description: String {
             member == "maxPendingWriteBytes"
-                ? "TCP limit \(member) must be at least 2, found \(value)"
+                ? "TCP limit \(member) must be from \(pendingWriteBytesRange.lowerBound) to \(pendingWriteBytesRange.upperBound), found \(value)"
                 : "TCP limit \(member) must be positive, found \(value)"
         }
     }
