@@ -14,6 +14,9 @@ public struct RegistrarConfiguration: Sendable {
     public var routing: CallRouting
     /// When it was loaded, in seconds since the epoch (for status: which bundle is in force since when).
     public var loadedAt: UInt64
+    /// What one TCP client may take (connections, time, queued responses); applied to each
+    /// connection as it is accepted. The defaults until the bundle carries `registrar.tcp`.
+    public var tcp = TCPLimits()
 
     /// Loads and verifies the bundle at `path` and resolves every extension's password.
     public static func load(
@@ -46,7 +49,10 @@ public struct RegistrarConfiguration: Sendable {
         }
         return RegistrarConfiguration(
             passwords: passwords, bundleDigest: BundleEncoding.digest(of: bundle), bundle: bundle, routing: routing,
-            loadedAt: clock.now())
+            loadedAt: clock.now(),
+            // The defaults until the bundle carries `registrar.tcp`; then its values, checked
+            // with `TCPLimits.validate()` so a bad bundle is refused here, not at an accept.
+            tcp: TCPLimits())
     }
 
     public enum LoadError: Error, CustomStringConvertible {

@@ -19,6 +19,8 @@ public final class RegistrarServer: Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let channels: [any Channel]
     private let sweep: RepeatedTask
+    /// The TCP connections open on every listen address, counted against ``TCPLimits``.
+    let connections: ConnectionTable
     /// Status endpoints opened on the server's threads, closed with it.
     private let statusChannels = Mutex<[any Channel]>([])
 
@@ -27,11 +29,15 @@ public final class RegistrarServer: Sendable {
     /// When the server started, in seconds since the epoch (its clock's).
     public let startedAt: UInt64
 
-    /// Binds every listen address on UDP and TCP and starts serving.
+    /// Binds every listen address on UDP and TCP and starts serving. TCP connections get the
+    /// limits of the processor's configuration (``RegistrarConfiguration/tcp``), checked first.
     public static func start(
         processor: RequestProcessor, listen: [ListenAddress], threads: Int = System.coreCount
     ) async throws -> RegistrarServer {
+        try processor.state.snapshot.configuration.tcp.validate()
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
+        let streams = SIPStreamPipeline(
+            processor: processor, connections: ConnectionTable(), refusals: WarningThrottle(interval: .seconds(10)))
         var channels: [any Channel] = []
         do {
             for address in listen {
@@ -42,9 +48,7 @@ public final class RegistrarServer: Sendable {
                     .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                     .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
                     .childChannelInitializer { channel in
-                        channel.eventLoop.makeCompletedFuture {
-                            try channel.pipeline.syncOperations.addHandler(SIPStreamHandler(processor: processor))
-                        }
+                        channel.eventLoop.makeCompletedFuture { try streams.configure(channel) }
                     }
                     .bind(host: address.host, port: udp.first?.localAddress?.port ?? address.port).get()
                 channels.append(tcp)
@@ -63,7 +67,8 @@ public final class RegistrarServer: Sendable {
             }
             processor.transactions.removeExpired(now: now)
         }
-        return RegistrarServer(processor: processor, group: group, channels: channels, sweep: sweep)
+        return RegistrarServer(
+            processor: processor, group: group, channels: channels, sweep: sweep, connections: streams.connections)
     }
 
     /// One UDP channel per event loop, all on `address` (the first one's port when port 0 was
@@ -104,8 +109,12 @@ public final class RegistrarServer: Sendable {
         return channels
     }
 
-    private init(processor: RequestProcessor, group: MultiThreadedEventLoopGroup, channels: [any Channel], sweep: RepeatedTask) {
+    private init(
+        processor: RequestProcessor, group: MultiThreadedEventLoopGroup, channels: [any Channel], sweep: RepeatedTask,
+        connections: ConnectionTable
+    ) {
         self.processor = processor
+        self.connections = connections
         self.group = group
         self.channels = channels
         self.sweep = sweep
