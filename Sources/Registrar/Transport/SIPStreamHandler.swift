@@ -15,9 +15,23 @@ final class SIPStreamHandler: ChannelInboundHandler {
         self.processor = processor
     }
 
+    /// A connection from a banned source is closed before it sends anything.
+    func channelActive(context: ChannelHandlerContext) {
+        if let host = context.remoteAddress?.ipAddress, processor.requestGuard.isBanned(host: host, now: processor.clock.now()) {
+            context.close(promise: nil)
+            return
+        }
+        context.fireChannelActive()
+    }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let buffer = Self.unwrapInboundIn(data)
         guard let remote = context.remoteAddress, let source = PacketSource(remote, transport: .tcp) else {
+            context.close(promise: nil)
+            return
+        }
+        // Banned since the connection opened (or over its rate below): closed, nothing parsed.
+        if processor.requestGuard.isBanned(host: source.host, now: processor.clock.now()) {
             context.close(promise: nil)
             return
         }
@@ -37,6 +51,10 @@ final class SIPStreamHandler: ChannelInboundHandler {
                 return
             }
             guard let event else { break }
+            if case .message = event, !processor.requestGuard.admit(host: source.host, now: processor.clock.now()) {
+                context.close(promise: nil)
+                return
+            }
             let response: [UInt8]?
             switch event {
             case .message(let message): response = processor.handle(message, from: source)
