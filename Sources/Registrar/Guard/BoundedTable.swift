@@ -34,7 +34,9 @@ struct BoundedTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     /// Removes every entry for which `shouldRemove` is true (a scan: for the once-a-second sweep).
     mutating func removeAll(where shouldRemove: (Key, Value) -> Bool) {
-        entries = entries.filter { !shouldRemove($0.key, $0.value.value) }
+        // Collected first, so a sweep that removes nothing copies nothing.
+        let doomed = entries.compactMap { shouldRemove($0.key, $0.value.value) ? $0.key : nil }
+        for key in doomed { entries[key] = nil }
     }
 
     /// Every entry, in no particular order.

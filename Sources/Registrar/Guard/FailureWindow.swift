@@ -13,9 +13,4 @@ struct FailureWindow: Sendable {
         count += 1
         return count
     }
-
-    /// True when the window has passed (or never started): nothing to remember.
-    func hasLapsed(now: UInt64, window: UInt64) -> Bool {
-        count == 0 || now >= startedAt + window
-    }
 }

@@ -24,18 +24,22 @@ public struct GuardLimits: Sendable, Equatable {
     /// The bundle's limits; throws when an exempt range does not parse (a bundle the compiler
     /// would not have written).
     public init(_ limits: BundleRegistrar.Limits) throws(TrunkAllowEntry.ParseError) {
+        var exempt: [TrunkAllowEntry] = []
+        for text in limits.exempt { exempt.append(try TrunkAllowEntry(parsing: text)) }
+        self.init(limits, exempt: exempt)
+    }
+
+    private init(_ limits: BundleRegistrar.Limits, exempt: [TrunkAllowEntry]) {
         failedAuthPerSource = limits.failedAuthPerSource
         failedAuthPerUser = limits.failedAuthPerUser
         failedAuthWindow = UInt64(limits.failedAuthWindow)
         requestsPerSource = limits.requestsPerSource
         banTime = UInt64(limits.banTime)
-        var exempt: [TrunkAllowEntry] = []
-        for text in limits.exempt { exempt.append(try TrunkAllowEntry(parsing: text)) }
         self.exempt = exempt
     }
 
-    /// The defaults of `BundleRegistrar.Limits`.
-    public static let defaults = try! GuardLimits(.defaults)
+    /// The defaults of `BundleRegistrar.Limits` (which exempt nobody).
+    public static let defaults = GuardLimits(.defaults, exempt: [])
 
     public func isExempt(_ source: SourceKey) -> Bool {
         exempt.contains { $0.matches(source.address, port: $0.port ?? 0) }

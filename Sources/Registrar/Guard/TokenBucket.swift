@@ -25,9 +25,4 @@ struct TokenBucket: Sendable {
         tokens -= 1
         return true
     }
-
-    /// True when the bucket would be full at `now`: nothing to remember about the source.
-    func isFull(rate: Int, burst: Int, now: UInt64) -> Bool {
-        tokens >= burst || (now > refilledAt && UInt64(burst - tokens) <= (now - refilledAt) * UInt64(max(rate, 1)))
-    }
 }
