@@ -1,0 +1,46 @@
+import Logging
+import SIP
+import Testing
+@testable import Registrar
+
+/// The transports ask the guard before parsing: a banned source gets nothing over UDP, and its
+/// TCP connections are closed unanswered (127.0.0.1 only, on the test's clock).
+@Suite struct BannedTransportTests {
+    static let options = String(decoding: MultiLoopUDPTests.options(branch: "z9hG4bK-ban"), as: UTF8.self)
+
+    @Test func bannedSourceIsDroppedOnUDPAndTCPUntilTheBanEnds() async throws {
+        let time = TestTime()
+        let processor = try RequestProcessorTests.makeProcessor(time: time)
+        let server = try await RegistrarServer.start(
+            processor: processor, listen: [ListenAddress(host: "127.0.0.1", port: 0)], threads: 1)
+        do {
+            try exchange(with: server, processor: processor, time: time)
+        } catch {
+            await server.shutdown()
+            throw error
+        }
+        await server.shutdown()
+    }
+
+    private func exchange(with server: RegistrarServer, processor: RequestProcessor, time: TestTime) throws {
+        let port = try #require(server.boundAddresses.first?.port)
+        let client = try UDPTestSocket()
+
+        client.send(MultiLoopUDPTests.options(branch: "z9hG4bK-before"), toPort: port)
+        #expect(client.receive() != nil)
+        #expect(TCPTestSocket.exchange(port: port, Self.options)?.hasPrefix("SIP/2.0 200") == true)
+
+        let limits = processor.requestGuard.currentLimits
+        for _ in 0..<limits.failedAuthPerSource {
+            processor.requestGuard.authenticationFailed(user: "100", host: "127.0.0.1", now: time.now)
+        }
+        client.send(MultiLoopUDPTests.options(branch: "z9hG4bK-banned"), toPort: port)
+        #expect(client.receive() == nil)
+        #expect(TCPTestSocket.exchange(port: port, Self.options) ?? "" == "")
+
+        time.advance(by: limits.banTime)
+        processor.requestGuard.removeExpired(now: time.now)
+        client.send(MultiLoopUDPTests.options(branch: "z9hG4bK-after"), toPort: port)
+        #expect(client.receive() != nil)
+    }
+}
