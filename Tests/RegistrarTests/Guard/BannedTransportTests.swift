@@ -43,4 +43,22 @@ import Testing
         client.send(MultiLoopUDPTests.options(branch: "z9hG4bK-after"), toPort: port)
         #expect(client.receive() != nil)
     }
+
+    /// A reload (`RegistrarServer.apply`) puts the bundle's new limits in force and keeps bans.
+    @Test func reloadAppliesNewLimitsAndKeepsBans() async throws {
+        let time = TestTime()
+        let processor = try RequestProcessorTests.makeProcessor(time: time)
+        let server = try await RegistrarServer.start(
+            processor: processor, listen: [ListenAddress(host: "127.0.0.1", port: 0)], threads: 1)
+        for _ in 0..<processor.requestGuard.currentLimits.failedAuthPerSource {
+            processor.requestGuard.authenticationFailed(user: nil, host: "203.0.113.9", now: time.now)
+        }
+        var configuration = processor.state.snapshot.configuration
+        configuration.bundle.registrar.limits.failedAuthPerSource = 3
+        configuration.guardLimits = try GuardLimits(configuration.bundle.registrar.limits)
+        server.apply(configuration, from: "bundle.json")
+        #expect(processor.requestGuard.currentLimits.failedAuthPerSource == 3)
+        #expect(processor.requestGuard.isBanned(host: "203.0.113.9", now: time.now))
+        await server.shutdown()
+    }
 }
