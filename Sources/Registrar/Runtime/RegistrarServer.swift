@@ -66,6 +66,7 @@ public final class RegistrarServer: Sendable {
                 }
             }
             processor.transactions.removeExpired(now: now)
+            processor.requestGuard.removeExpired(now: now)
         }
         return RegistrarServer(
             processor: processor, group: group, channels: channels, sweep: sweep, connections: streams.connections)
@@ -128,6 +129,8 @@ public final class RegistrarServer: Sendable {
     /// that no longer exist are dropped; the others survive.
     public func apply(_ configuration: RegistrarConfiguration, from path: String) {
         processor.state.replace(configuration: configuration)
+        // New limits apply at once; bans, locks and counts are kept.
+        processor.requestGuard.update(configuration.guardLimits)
         let numbers = Set(configuration.passwords.keys)
         processor.location.retain { aor in
             // `sip:100@pbx.example` → `100`
@@ -168,7 +171,10 @@ public final class RegistrarServer: Sendable {
                 digest: configuration.bundleDigest, loadedAt: Date(timeIntervalSince1970: TimeInterval(configuration.loadedAt))),
             listen: boundAddresses.compactMap { ListenAddress($0)?.description },
             registrations: StatusReport.Registrations(extensions: counts.addressesOfRecord, bindings: counts.bindings),
-            providers: providers(configuration.bundle))
+            providers: providers(configuration.bundle),
+            security: StatusReport.Security(
+                bannedSources: processor.requestGuard.bannedSources(now: now),
+                lockedUsers: processor.requestGuard.lockedUsers(now: now)))
     }
 
     /// Closes every socket and stops the threads.

@@ -16,8 +16,13 @@ final class SIPStreamHandler: ChannelInboundHandler {
         self.processor = processor
     }
 
+    /// A connection from a banned source is closed before anything it sends is handled.
     func channelActive(context: ChannelHandlerContext) {
         guard let remote = context.remoteAddress, let source = PacketSource(remote, transport: .tcp) else {
+            context.close(promise: nil)
+            return
+        }
+        if processor.requestGuard.isBanned(host: source.host, now: processor.clock.now()) {
             context.close(promise: nil)
             return
         }
@@ -27,8 +32,19 @@ final class SIPStreamHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard let source else { return }
+        let event = Self.unwrapInboundIn(data)
+        // Banned since the connection opened, or over its rate now: closed, nothing handled.
+        let now = processor.clock.now()
+        if processor.requestGuard.isBanned(host: source.host, now: now) {
+            context.close(promise: nil)
+            return
+        }
+        if case .message = event, !processor.requestGuard.admit(host: source.host, now: now) {
+            context.close(promise: nil)
+            return
+        }
         let response: [UInt8]?
-        switch Self.unwrapInboundIn(data) {
+        switch event {
         case .message(let message): response = processor.handle(message, from: source)
         case .invalidMessage(let error): response = processor.malformed(error, from: source)
         // RFC 5626 §4.4.1: a double-CRLF ping is answered with a single CRLF pong.

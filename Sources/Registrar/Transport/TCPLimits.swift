@@ -1,4 +1,5 @@
 import NIOCore
+import RuntimeBundle
 
 /// What one TCP client may take of the registrar: connections, time, and our memory for the
 /// responses it does not read. Over a limit the connection is closed without a SIP response
@@ -78,5 +79,16 @@ public struct TCPLimits: Sendable, Hashable {
     /// The write watermarks that make the channel unwritable above ``maxPendingWriteBytes``.
     var writeBufferWaterMark: ChannelOptions.Types.WriteBufferWaterMark {
         .init(low: maxPendingWriteBytes / 2, high: maxPendingWriteBytes)
+    }
+}
+
+extension TCPLimits {
+    /// The bundle's `registrar.tcp`; the write bounds, which the manifest does not set, keep
+    /// their defaults. The bundle loader has already checked every value's range, and those
+    /// ranges are within what ``validate()`` accepts.
+    public init(_ settings: BundleRegistrar.TCP) {
+        self.init(
+            maxConnections: settings.maxConnections, maxConnectionsPerSource: settings.maxConnectionsPerSource,
+            idleTimeout: .seconds(Int64(settings.idleTimeout)), messageTimeout: .seconds(Int64(settings.messageTimeout)))
     }
 }
