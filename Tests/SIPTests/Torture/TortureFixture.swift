@@ -77,3 +77,13 @@ enum RFC5118Case: String, CaseIterable, Sendable {
     case threeColons = "ipv6-bug-abnf-3-colons"
     case twoColons = "ipv6-correct-abnf-2-colons"
 }
+
+extension SIPHeaders {
+    /// The Contact addresses; empty for none or `*`. Throws if Contact is malformed.
+    var contactAddresses: [SIPAddress] {
+        get throws {
+            if case .addresses(let addresses) = try contact { return addresses }
+            return []
+        }
+    }
+}
