@@ -128,15 +128,32 @@ public final class RequestProcessor: Sendable {
             // nothing to end or cancel (RFC 3261 §15.1.2, §9.2).
             return reply(incoming, .callOrTransactionDoesNotExist)
         case (.options, _):
-            var response = reply(incoming, .ok)
-            response?.headers.add(name: .allow, value: Self.allowedMethods)
-            return response
+            return options(incoming)
         default:
             let status: SIPResponseStatus = method.isKnown ? .methodNotAllowed : .notImplemented
             var response = reply(incoming, status)
             response?.headers.add(name: .allow, value: Self.allowedMethods)
             return response
         }
+    }
+
+    /// OPTIONS, answered as a UAS would (RFC 3261 §11): 416 for a Request-URI of another scheme
+    /// (RFC 4475 §3.3.2, §3.3.3), 420 for a Require we do not support (RFC 3261 §8.2.2.3, RFC 4475
+    /// §3.3.5), otherwise 200 with Allow.
+    private func options(_ incoming: IncomingRequest) -> SIPMessage? {
+        guard incoming.message.requestURI?.sipURI != nil else { return reply(incoming, .unsupportedURIScheme) }
+        let require = (try? incoming.message.headers.require) ?? []
+        if !require.isEmpty { return badExtension(incoming, require: require) }
+        var response = reply(incoming, .ok)
+        response?.headers.add(name: .allow, value: Self.allowedMethods)
+        return response
+    }
+
+    /// 420 listing the option tags of `require` in Unsupported: the registrar supports none.
+    private func badExtension(_ incoming: IncomingRequest, require: [String]) -> SIPMessage? {
+        var response = reply(incoming, .badExtension)
+        response?.headers.add(name: .unsupported, value: require.joined(separator: ", "))
+        return response
     }
 
     /// An INVITE from a provider: the inbound routing decision, as a redirect to the live
@@ -171,11 +188,7 @@ public final class RequestProcessor: Sendable {
             return reply(incoming, .notFound)
         }
         let require = (try? request.headers.require) ?? []
-        if !require.isEmpty {
-            var response = reply(incoming, .badExtension)
-            response?.headers.add(name: .unsupported, value: require.joined(separator: ", "))
-            return response
-        }
+        if !require.isEmpty { return badExtension(incoming, require: require) }
         // Step 3: digest authentication.
         let authorizations = ((try? request.headers.authValues(name: .authorization)) ?? [])
             .filter(\.isDigest)
