@@ -6,15 +6,22 @@ import SIPDigest
 import Testing
 @testable import Registrar
 
-/// The RFC 4475 / RFC 5118 torture messages (`Tests/SIPTests/Fixtures`) sent to the registrar
-/// as UDP datagrams: the answer each gets, and that no malformed request ever leaves a binding,
-/// not even one carrying valid credentials.
+/// The RFC 4475 / RFC 5118 torture messages (`Tests/SIPTests/Fixtures`) sent to the registrar:
+/// the answer each gets, and that no malformed request ever leaves a binding, not even one
+/// carrying valid credentials.
+///
+/// The answers are taken with the reflection rule switched off: most torture messages are
+/// smaller than their answer, and the rule (docs/security.md, "No reflection amplification")
+/// would send nothing and hide which answer the registrar chose.
+/// `overUDPNoAnswerOutgrowsItsRequest` checks the rule itself on every fixture.
 @Suite struct TortureRegistrarTests {
     static let realm = "example.com"
     static let source = PacketSource(host: "192.0.2.77", port: 5062, transport: .udp)
     static let users = ["user", "j.user", "watson", "null-%00-null"]
     let time = TestTime()
+    /// The registrar with the reflection rule off, and `limited`, the same one with it on.
     let processor: RequestProcessor
+    let limited: RequestProcessor
 
     init() throws {
         let bundle = SwitchboardBundle(
@@ -25,13 +32,18 @@ import Testing
             passwords: Dictionary(uniqueKeysWithValues: Self.users.map { ($0, "pw-\($0)") }), bundleDigest: "sha256:test",
             bundle: bundle, routing: try CallRouting(bundle: bundle), loadedAt: time.now)
         let time = self.time
-        processor = RequestProcessor(
-            state: RegistrarState(
-                configuration: configuration, policy: RegistrarPolicy(domains: [Self.realm, "[2001:db8::10]"]),
-                presence: NoProviderPresence()),
-            location: LocationService(),
-            authenticator: DigestAuthenticator(realm: Self.realm, now: { time.now }),
-            clock: RegistrarClock { time.now }, logger: Logger(label: "torture"))
+        let state = RegistrarState(
+            configuration: configuration, policy: RegistrarPolicy(domains: [Self.realm, "[2001:db8::10]"]),
+            presence: NoProviderPresence())
+        let location = LocationService()
+        let authenticator = DigestAuthenticator(realm: Self.realm, now: { time.now })
+        func makeProcessor(limitsReflection: Bool) -> RequestProcessor {
+            RequestProcessor(
+                state: state, location: location, authenticator: authenticator, clock: RegistrarClock { time.now },
+                logger: Logger(label: "torture"), limitsReflection: limitsReflection)
+        }
+        processor = makeProcessor(limitsReflection: false)
+        limited = makeProcessor(limitsReflection: true)
     }
 
     /// The file's directory of fixtures, shared with the SIP tests.
@@ -78,6 +90,19 @@ import Testing
     @Test func everyMessageHasAnAnswer() {
         #expect(Self.answers.count == 61)
         #expect(Self.answers.allSatisfy { !Self.bytes($0.0).isEmpty })
+    }
+
+    /// Over UDP an unauthenticated answer is never larger than its request, so a spoofed torture
+    /// message cannot be used to reflect more bytes than it cost: the answer is the same as over
+    /// TCP when it fits, nothing otherwise.
+    @Test(arguments: answers)
+    func overUDPNoAnswerOutgrowsItsRequest(_ name: String, _ expected: Int?) throws {
+        let request = Self.bytes(name)
+        if let response = limited.handle(datagram: request, from: Self.source) {
+            #expect(response.count <= request.count)
+            #expect(try SIPParser.parse(response).get().statusCode == expected)
+        }
+        #expect(processor.location.snapshot(now: time.now).isEmpty)
     }
 
     @Test(arguments: answers)
