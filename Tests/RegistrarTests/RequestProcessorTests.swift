@@ -17,12 +17,17 @@ import Testing
         processor = try Self.makeProcessor(time: time)
     }
 
+    /// The same, with bindings kept in `location` (a store behind it).
+    init(location: LocationService) throws {
+        processor = try Self.makeProcessor(time: time, location: location)
+    }
+
     /// A processor for extensions 100 and 101 (passwords `secret100`, `secret101`) in
     /// `pbx.example`, on the test's clock.
     /// Extra providers and inbound rules come from `bundle`, whose extensions are replaced.
     static func makeProcessor(
         time: TestTime, bundle base: SwitchboardBundle = SwitchboardBundle(providers: [], extensions: [], inbound: [], outbound: []),
-        presence: any ProviderPresence = NoProviderPresence()
+        presence: any ProviderPresence = NoProviderPresence(), location: LocationService = LocationService()
     ) throws -> RequestProcessor {
         var bundle = base
         bundle.extensions = [
@@ -35,7 +40,7 @@ import Testing
         let clock = RegistrarClock { time.now }
         return RequestProcessor(
             state: RegistrarState(configuration: configuration, policy: RegistrarPolicy(domains: [Self.realm]), presence: presence),
-            location: LocationService(),
+            location: location,
             authenticator: DigestAuthenticator(realm: Self.realm, now: { time.now }),
             clock: clock, logger: Logger(label: "test"))
     }
