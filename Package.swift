@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], exclude: ["Schemas"]),
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
-        .testTarget(name: "SIPTests", dependencies: ["SIP"]),
+        .testTarget(name: "SIPTests", dependencies: ["SIP"], exclude: ["Fixtures"]),
         .testTarget(name: "SIPDigestTests", dependencies: ["SIPDigest"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "RuntimeBundleTests", dependencies: ["RuntimeBundle"]),

@@ -23,6 +23,12 @@ public enum BundleDiff {
         for match in [providers, extensions, inbound, outbound] {
             changes += match.changes(context: context)
         }
+        if old.registrar != new.registrar {
+            // One object on each side: its limits, field by field (`limits.ban_time: 900 → 60`).
+            changes.append(ObjectChange(
+                section: .registrar, kind: .changed, name: "registrar", source: nil, oldSource: nil,
+                fields: FieldDiff.changes(old: old.registrar.jsonValue, new: new.registrar.jsonValue, ignoring: [])))
+        }
         var orderChanges: [OrderChange] = []
         if let change = OrderAnalysis.inbound(match: inbound, old: old.inbound, new: new.inbound) {
             orderChanges.append(change)

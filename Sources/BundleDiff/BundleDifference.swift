@@ -36,12 +36,14 @@ public struct BundleDifference: Hashable, Sendable {
     public func changes(in section: BundleSection) -> [ObjectChange] { changes.filter { $0.section == section } }
 }
 
-/// The four lists of a bundle, each with its own identity.
+/// The four lists of a bundle, each with its own identity, and the registrar's settings (one
+/// object, named `registrar`, without a source: it is compared field by field).
 public enum BundleSection: String, CaseIterable, Hashable, Sendable {
     case providers
     case extensions
     case inbound
     case outbound
+    case registrar
 
     /// The member that identifies an object of the section.
     public var identityKey: String { self == .extensions ? "number" : "name" }
@@ -53,6 +55,7 @@ public enum BundleSection: String, CaseIterable, Hashable, Sendable {
         case .extensions: "extension"
         case .inbound: "inbound rule"
         case .outbound: "outbound rule"
+        case .registrar: "registrar setting"
         }
     }
 
@@ -63,6 +66,7 @@ public enum BundleSection: String, CaseIterable, Hashable, Sendable {
         case .extensions: "Extensions"
         case .inbound: "Inbound rules"
         case .outbound: "Outbound rules"
+        case .registrar: "Registrar"
         }
     }
 }

@@ -94,7 +94,7 @@ public struct HumanDiffRenderer: Sendable {
             line += " — " + change.causes.map { $0.text(quote: Quoting.backticks) }.joined(separator: "; ")
         }
         let notes = change.notes(quote: { PlainText.visible($0) })
-        line += " (" + notes.joined(separator: "; ") + ")\n"
+        line += (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")") + "\n"
 
         for field in change.fields {
             line += "      \(PlainText.visible(field.path)): "

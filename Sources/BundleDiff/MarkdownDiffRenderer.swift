@@ -65,7 +65,7 @@ public struct MarkdownDiffRenderer: Sendable {
             line += " — " + change.causes.map { $0.text(quote: { Self.code($0) }) }.joined(separator: "; ")
         }
         let notes = change.notes(quote: { Self.code($0) })
-        line += " (" + notes.joined(separator: "; ") + ")\n"
+        line += (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")") + "\n"
         guard !change.fields.isEmpty else { return line }
 
         line += "\n"

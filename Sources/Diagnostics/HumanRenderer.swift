@@ -21,7 +21,9 @@
 /// lines is underlined to the end of its first line; an empty span gets one `^`. Tabs are shown
 /// as spaces and wide characters are measured, so the carets stay under the right characters.
 /// When the source of a place is not known (file not in the store, line past its end), only
-/// its location is printed, followed by its label.
+/// its location is printed, followed by its label. A line longer than `maxQuotedScalars` is
+/// quoted as a window around its first mark, cut with `…` on the side(s) left out, so a 1 MB line
+/// costs one pass over it and a few hundred columns of output, not a megabyte of carets.
 ///
 /// Diagnostics are separated by a blank line; the report's summary line ends the output.
 public struct HumanRenderer: DiagnosticRenderer, Sendable {
@@ -32,6 +34,10 @@ public struct HumanRenderer: DiagnosticRenderer, Sendable {
 
     /// A related span this many lines or fewer from a span of a snippet joins that snippet.
     static let nearbyLines = 4
+    /// The most scalars of one source line a snippet shows; longer lines are cut around the marks.
+    static let maxQuotedScalars = 120
+    /// Scalars shown before the first mark of a cut line, so the mark has some context.
+    static let contextBeforeMark = 30
 
     public init(colors: Bool, showsSummary: Bool = true) {
         self.colors = colors
@@ -178,14 +184,13 @@ public struct HumanRenderer: DiagnosticRenderer, Sendable {
         guard case .source(let number) = row, let text = source.line(number) else {
             return paint("...", .gutter) + "\n"
         }
-        let line = QuotedLine(text)
+        let annotations = block.annotations.filter { $0.span.start.line == number }
+        let line = QuotedLine(text, around: annotations.map(\.span.start.column).min())
         let numberText = String(repeating: " ", count: gutter - String(number).count) + String(number)
         var output = paint(numberText + " |", .gutter)
         output += line.display.isEmpty ? "\n" : " " + line.display + "\n"
 
-        let marks = block.annotations
-            .filter { $0.span.start.line == number }
-            .map { Mark($0, on: line, style: $0.isPrimary ? severityStyle : .secondary) }
+        let marks = annotations.map { Mark($0, on: line, style: $0.isPrimary ? severityStyle : .secondary) }
         guard !marks.isEmpty else { return output }
         let underlinePrefix = margin + " " + paint("|", .gutter) + " "
 
@@ -222,25 +227,48 @@ public struct HumanRenderer: DiagnosticRenderer, Sendable {
     }
 
     /// One source line as shown, with the terminal column at which each of its scalars starts.
+    /// A line longer than `maxQuotedScalars` is shown as a window of that many scalars starting
+    /// a little before `anchor` (a 1-based scalar column), with `…` where text is left out.
     struct QuotedLine {
         var display = ""
-        /// `offsets[i]` is the terminal column (0-based) of scalar `i`; the last entry is the width.
-        var offsets: [Int] = [0]
+        /// `offsets[i]` is the terminal column (0-based) of the `i`th scalar shown; the last
+        /// entry is where the shown scalars end.
+        var offsets: [Int]
+        /// The 1-based column of the first scalar shown.
+        var firstColumn = 1
+        /// Whether scalars after the window were left out.
+        var isCutAtEnd = false
 
-        init(_ text: Substring) {
-            for scalar in text.unicodeScalars {
+        init(_ text: Substring, around anchor: Int? = nil) {
+            let scalars = text.unicodeScalars
+            let limit = HumanRenderer.maxQuotedScalars
+            var start = scalars.startIndex
+            if scalars.count > limit {
+                let total = scalars.count
+                let wanted = max((anchor ?? 1) - HumanRenderer.contextBeforeMark, 1)
+                firstColumn = min(wanted, total - limit + 1)
+                start = scalars.index(start, offsetBy: firstColumn - 1)
+                isCutAtEnd = firstColumn - 1 + limit < total
+            }
+            let isCutAtStart = firstColumn > 1
+            if isCutAtStart { display = "…" }
+            offsets = [isCutAtStart ? 1 : 0]
+            for scalar in scalars[start...].prefix(limit) {
                 let cell = TerminalText.cell(scalar)
                 display += cell.text
                 offsets.append(offsets.last! + cell.width)
             }
+            if isCutAtEnd { display += "…" }
         }
 
-        var scalarCount: Int { offsets.count - 1 }
+        /// The scalars of the line up to the end of the window (a span running past the window
+        /// is underlined to its edge).
+        var scalarCount: Int { firstColumn - 1 + offsets.count - 1 }
 
-        /// The terminal column of a 1-based scalar column; a column past the end of the line
-        /// is put just after it.
+        /// The terminal column of a 1-based scalar column; a column before the window is put
+        /// at its start, one past the end of the window just after it.
         func terminalColumn(_ column: Int) -> Int {
-            offsets[min(max(column, 1), offsets.count) - 1]
+            offsets[min(max(column - firstColumn + 1, 1), offsets.count) - 1]
         }
     }
 

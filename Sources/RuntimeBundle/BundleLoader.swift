@@ -16,6 +16,9 @@ public enum BundleLoader {
             switch self {
             case .notJSON(let reason): "the file is not JSON: \(reason)"
             case .notABundle: "the file is not a Switchboard bundle (no \"format\": \"\(SwitchboardBundle.formatName)\")"
+            case .unsupportedVersion(let version) where (1..<SwitchboardBundle.currentFormatVersion).contains(version):
+                "bundle format version \(version) was compiled by an older switchboard; compile the manifests again "
+                    + "(this Switchboard reads version \(SwitchboardBundle.currentFormatVersion))"
             case .unsupportedVersion(let version):
                 "bundle format version \(version) is not supported (this Switchboard reads version \(SwitchboardBundle.currentFormatVersion))"
             case .invalidContent(let reason): "the bundle is malformed: \(reason)"
@@ -52,6 +55,7 @@ public enum BundleLoader {
         } catch {
             throw .invalidContent(describe(error))
         }
+        if let problem = bundle.registrar.outOfRange { throw .invalidContent(problem) }
         let encoded = BundleEncoding.encode(bundle)
         if header.digest != encoded.digest {
             throw .digestMismatch(stated: header.digest ?? "(none)", actual: encoded.digest)

@@ -100,6 +100,14 @@ public final class DigestAuthenticator: Sendable {
         }
     }
 
+    /// Whether `nonce` was issued by this authenticator (under its secret and realm), expired or
+    /// not. A request whose nonce is not ours cannot be a password guess — its digest is never
+    /// compared — so brute-force counting (the registrar's `RequestGuard`) leaves it out: a phone
+    /// that answers an old nonce after a restart is not an attacker.
+    public func issued(_ nonce: String) -> Bool {
+        nonces.check(nonce, now: now()) != .invalid
+    }
+
     /// A new nonce, valid from now for `nonceLifetime` seconds.
     public func makeNonce() -> String {
         nonces.issue(at: now(), random: SecureRandom.bytes(count: 8))

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,6 +8,11 @@ import Darwin
 /// Writes a file so that readers see either the old content or the new, never a part: the bytes
 /// go to a temporary file in the same folder, are flushed to disk, and the temporary file is
 /// renamed over the target. On any error the temporary file is removed and the target is untouched.
+///
+/// The temporary file is `.NAME.tmp-PID-RANDOM`: hidden, so manifest folders and shell globs skip
+/// it, and never ending in the target's own extension, so it cannot be taken for a bundle. A
+/// process killed before the rename (SIGKILL, power loss) leaves it behind; the next write to the
+/// same target removes those whose process is gone, so they never accumulate.
 enum AtomicFile {
     struct WriteError: Error, CustomStringConvertible {
         var path: String
@@ -64,7 +70,8 @@ enum AtomicFile {
     private static func replace(_ path: String, with bytes: [UInt8]) throws(WriteError) {
         let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let temporary = "\(folder.isEmpty ? "/" : folder)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        removeStaleTemporaries(of: name, in: folder.isEmpty ? "/" : folder)
+        let temporary = "\(folder.isEmpty ? "/" : folder)/\(temporaryPrefix(of: name))\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
 
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw WriteError(path: path, operation: "create", code: errno) }
@@ -95,6 +102,27 @@ enum AtomicFile {
         if folderDescriptor >= 0 {
             fsync(folderDescriptor)
             close(folderDescriptor)
+        }
+    }
+
+    /// The start of the name of every temporary file for the target `name`; the writer's process
+    /// id and a random number follow.
+    static func temporaryPrefix(of name: String) -> String {
+        ".\(name).tmp-"
+    }
+
+    /// Removes the temporary files of `name` left in `folder` by writers that no longer run (killed
+    /// before they could rename or remove them). One whose process id is alive is left alone: it
+    /// may be a write in progress, or the id was reused, and then it is removed by a later run.
+    static func removeStaleTemporaries(of name: String, in folder: String) {
+        let prefix = temporaryPrefix(of: name)
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            let rest = entry.dropFirst(prefix.count).split(separator: "-", omittingEmptySubsequences: false)
+            guard rest.count == 2, let pid = pid_t(rest[0]), UInt32(rest[1]) != nil, pid > 0 else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH {
+                unlink(folder + "/" + entry)
+            }
         }
     }
 }

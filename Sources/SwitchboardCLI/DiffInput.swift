@@ -70,6 +70,7 @@ struct DiffInputLoader {
         do {
             scope = try git.scope(path)
             let files = try git.manifestFiles(commit: commit, scope: scope)
+            try GitRepository.checkLimits(files, limits: .default)
             let contents = try git.blobs(files.map(\.object))
             inputs = zip(files, contents).map { file, bytes in
                 ManifestInput(name: "\(revision):\(file.relativePath)", bytes: bytes, path: nil)
@@ -111,6 +112,8 @@ struct GitRepository {
         case outsideRepository(String)
         case failed(command: String, message: String)
         case malformedOutput(String)
+        /// The revision's manifests are past `InputLimits`, which a folder on disk is held to too.
+        case overLimit(String)
 
         var description: String {
             switch self {
@@ -120,6 +123,7 @@ struct GitRepository {
             case .outsideRepository(let path): "--path \(path) is outside the repository"
             case .failed(let command, let message): "`git \(command)` failed: \(message)"
             case .malformedOutput(let command): "unexpected output from `git \(command)`"
+            case .overLimit(let message): message
             }
         }
     }
@@ -128,6 +132,8 @@ struct GitRepository {
         /// Relative to the scope folder (for a scope that is a file: its name).
         var relativePath: String
         var object: String
+        /// In bytes, as `ls-tree -l` gives it, so limits are checked before anything is read.
+        var size: Int
     }
 
     var directory: String?
@@ -177,23 +183,37 @@ struct GitRepository {
         return components.joined(separator: "/")
     }
 
+    /// Throws when `files` are more, or larger, than a run may read from disk (`InputLimits`).
+    static func checkLimits(_ files: [File], limits: InputLimits) throws(GitError) {
+        if files.count > limits.maxFiles {
+            throw .overLimit("more than \(limits.maxFiles) manifest files (\(files.count))")
+        }
+        if let large = files.first(where: { $0.size > limits.maxFileBytes }) {
+            throw .overLimit("\(large.relativePath) is larger than \(limits.maxFileBytes) bytes (\(large.size) bytes)")
+        }
+        let total = files.reduce(0) { $0 + $1.size }
+        if total > limits.maxTotalBytes {
+            throw .overLimit("the manifest files add up to more than \(limits.maxTotalBytes) bytes (\(total) bytes)")
+        }
+    }
+
     /// The manifest files (`*.yaml`, `*.yml`, no hidden file or folder below the scope) of
     /// `commit` in `scope`, in path order.
     func manifestFiles(commit: String, scope: String) throws(GitError) -> [File] {
         // `:(top)` makes the path relative to the repository's root whatever folder git runs in;
         // `--full-tree` makes the output relative to it too.
         let pathspec = ":(top,literal)" + (scope.isEmpty ? "" : scope)
-        let listing = try run(["ls-tree", "-r", "-z", "--full-tree", commit, "--", pathspec])
+        let listing = try run(["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", pathspec])
         guard listing.status == 0 else {
             throw .failed(command: "ls-tree", message: listing.errors.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         var files: [File] = []
         for entry in listing.output.split(separator: 0) {
-            // <mode> SP <type> SP <object> TAB <path>
+            // <mode> SP <type> SP <object> SP+ <size> TAB <path>
             guard let tab = entry.firstIndex(of: UInt8(ascii: "\t")) else { throw .malformedOutput("ls-tree") }
             let fields = entry[..<tab].split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
             let fullPath = String(decoding: entry[(tab + 1)...], as: UTF8.self)
-            guard fields.count == 3 else { throw .malformedOutput("ls-tree") }
+            guard fields.count == 4 else { throw .malformedOutput("ls-tree") }
             // Regular files only: not links (120000), not submodules (type commit).
             guard fields[1] == "blob", fields[0] == "100644" || fields[0] == "100755" else { continue }
             let relativePath: String
@@ -208,7 +228,8 @@ struct GitRepository {
             }
             let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
             guard ManifestFileFinder.isManifestFileName(name) else { continue }
-            files.append(File(relativePath: relativePath, object: fields[2]))
+            guard let size = Int(fields[3]) else { throw .malformedOutput("ls-tree") }
+            files.append(File(relativePath: relativePath, object: fields[2], size: size))
         }
         return files.sorted { $0.relativePath < $1.relativePath }
     }

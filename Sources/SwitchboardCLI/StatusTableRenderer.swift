@@ -47,6 +47,11 @@ struct StatusTableRenderer {
             + "; \(registrations.extensions) extension\(registrations.extensions == 1 ? "" : "s") registered"
             + " (\(registrations.bindings) binding\(registrations.bindings == 1 ? "" : "s"))\n"
         output += "bundle \(Self.shortDigest(report.bundle.digest)) loaded \(Self.timestamp(report.bundle.loadedAt))\n"
+        // Only when something is banned or locked: a quiet line is no news.
+        if let security = report.security, security.bannedSources > 0 || security.lockedUsers > 0 {
+            output += "flood control: \(security.bannedSources) source\(security.bannedSources == 1 ? "" : "s") banned, "
+                + "\(security.lockedUsers) user\(security.lockedUsers == 1 ? "" : "s") locked\n"
+        }
         return output
     }
 

@@ -30,6 +30,10 @@ struct Composer {
     private var skipDepth = 0
     private var skipped: (isMapping: Bool, start: SourcePosition) = (false, SourcePosition(line: 1, column: 1))
     private var reportedTooDeep = false
+    private var flowDepth = FlowDepth()
+    /// Set when the file is too deep in flow collections to read on (see `FlowDepth`): the reader
+    /// stops, and the unfinished document is dropped as after a syntax error.
+    private(set) var isStopped = false
 
     /// Nodes added by alias expansion so far in this file.
     private var expansion = 0
@@ -70,13 +74,16 @@ struct Composer {
             scalar(event)
         } else if type == YAML_MAPPING_START_EVENT {
             let data = event.pointee.data.mapping_start
-            open(event, isMapping: true, isBlock: data.style != YAML_FLOW_MAPPING_STYLE,
-                 anchor: data.anchor, tag: data.tag)
+            let isBlock = data.style != YAML_FLOW_MAPPING_STYLE
+            guard withinFlowDepth(event, isBlock: isBlock) else { return }
+            open(event, isMapping: true, isBlock: isBlock, anchor: data.anchor, tag: data.tag)
         } else if type == YAML_SEQUENCE_START_EVENT {
             let data = event.pointee.data.sequence_start
-            open(event, isMapping: false, isBlock: data.style != YAML_FLOW_SEQUENCE_STYLE,
-                 anchor: data.anchor, tag: data.tag)
+            let isBlock = data.style != YAML_FLOW_SEQUENCE_STYLE
+            guard withinFlowDepth(event, isBlock: isBlock) else { return }
+            open(event, isMapping: false, isBlock: isBlock, anchor: data.anchor, tag: data.tag)
         } else if type == YAML_MAPPING_END_EVENT || type == YAML_SEQUENCE_END_EVENT {
+            flowDepth.leave()
             close(end: SourcePosition(event.pointee.end_mark))
         } else if type == YAML_ALIAS_EVENT {
             alias(event)
@@ -93,6 +100,7 @@ struct Composer {
         rootIsEmpty = false
         stack.removeAll()
         skipDepth = 0
+        flowDepth.reset()
     }
 
     private mutating func endDocument(at end: SourcePosition) {
@@ -309,6 +317,19 @@ struct Composer {
             ],
             help: "remove `\(shown)`"
         ))
+    }
+
+    /// Counts the collection `event` opens; past the flow depth limit, reports it and stops.
+    private mutating func withinFlowDepth(_ event: UnsafeMutablePointer<yaml_event_t>, isBlock: Bool) -> Bool {
+        guard flowDepth.enter(isFlow: !isBlock) > limits.maxFlowDepth else { return true }
+        isStopped = true
+        diagnostics.append(.error(
+            .yamlTooDeep, "flow collections (`[`, `{`) nest deeper than \(limits.maxFlowDepth) levels",
+            at: span(SourcePosition(event.pointee.start_mark), SourcePosition(event.pointee.end_mark)),
+            label: "too deep",
+            notes: ["the rest of the file is not read: YAML's cost grows with the depth of flow collections times the length of the file"],
+            help: "flatten the structure, or write the deeper levels as block collections"))
+        return false
     }
 
     /// Reported once per file: one runaway structure would otherwise repeat it at every level.

@@ -59,7 +59,7 @@ public struct YAMLReader: Sendable {
                 let isStreamEnd = event.pointee.type == YAML_STREAM_END_EVENT
                 composer.consume(event)
                 yaml_event_delete(event)
-                if isStreamEnd { return }
+                if isStreamEnd || composer.isStopped { return }
             }
         }
         return composer.result

@@ -140,9 +140,15 @@ struct RegistrarInteropTests {
 
         try await withRegistrar(bundle: bundle, in: workspace, environment: ["INTEROP_EXT_100_PASSWORD": password]) { server in
             // -x 3600: sipsak asks for 15 s by default, which is under the registrar's
-            // --min-expires (60) and is correctly answered 423.
+            // --min-expires (60) and is correctly answered 423. --headers: the headers a phone
+            // sends; sipsak's bare REGISTER is smaller than serve's 401, which serve then does not
+            // send over UDP (no reflection amplification, docs/security.md).
+            let phoneHeaders = "User-Agent: sipsak-interop (a phone's REGISTER)\\n"
+                + "Allow: INVITE, ACK, CANCEL, BYE, REFER, NOTIFY, MESSAGE, SUBSCRIBE, INFO, OPTIONS, UPDATE\\n"
+                + "Supported: replaces, path, gruu, outbound\\nAccept: application/sdp\\n"
             let run = try await runSipsak(
-                sipsak, ["-U", "-u", "100", "-a", password, "-s", "sip:100@\(Loopback.host):\(server.port)", "-x", "3600", "-vv"],
+                sipsak, ["-U", "-u", "100", "-a", password, "-s", "sip:100@\(Loopback.host):\(server.port)", "-x", "3600", "-vv",
+                         "--headers", phoneHeaders],
                 in: workspace, name: "sipsak-register")
             #expect(run.status == 0, "\(run.output)\n--- serve ---\n\(server.log.suffix(2000))")
             #expect(server.log.contains("registered"), "\(server.log.suffix(2000))")

@@ -25,9 +25,12 @@ import Testing
     /// A processor for extensions 100 and 101 (passwords `secret100`, `secret101`) in
     /// `pbx.example`, on the test's clock.
     /// Extra providers and inbound rules come from `bundle`, whose extensions are replaced.
+    /// The size rule for UDP responses (`ReflectionLimit`) is off unless `limitsReflection`: these
+    /// tests send minimal requests to check §10.3; `FloodControlTests` check the rule.
     static func makeProcessor(
         time: TestTime, bundle base: SwitchboardBundle = SwitchboardBundle(providers: [], extensions: [], inbound: [], outbound: []),
-        presence: any ProviderPresence = NoProviderPresence(), location: LocationService = LocationService()
+        presence: any ProviderPresence = NoProviderPresence(), limitsReflection: Bool = false, logger: Logger = Logger(label: "test"),
+        location: LocationService = LocationService()
     ) throws -> RequestProcessor {
         var bundle = base
         bundle.extensions = [
@@ -42,7 +45,9 @@ import Testing
             state: RegistrarState(configuration: configuration, policy: RegistrarPolicy(domains: [Self.realm]), presence: presence),
             location: location,
             authenticator: DigestAuthenticator(realm: Self.realm, now: { time.now }),
-            clock: clock, logger: Logger(label: "test"))
+            clock: clock, logger: logger,
+            requestGuard: RequestGuard(limits: try GuardLimits(bundle.registrar.limits), logger: logger),
+            limitsReflection: limitsReflection)
     }
 
     // MARK: Building requests
@@ -262,7 +267,7 @@ import Testing
     @Test func serverHeaderOnlyWhenConfigured() throws {
         let configured = RequestProcessor(
             state: processor.state, location: LocationService(), authenticator: processor.authenticator,
-            clock: processor.clock, logger: processor.logger, serverHeader: "pbx")
+            clock: processor.clock, logger: processor.logger, serverHeader: "pbx", limitsReflection: false)
         let bytes = try #require(configured.handle(datagram: Self.register(), from: Self.source))
         #expect(try SIPParser.parse(bytes).get().headers.first(name: .server) == "pbx")
     }

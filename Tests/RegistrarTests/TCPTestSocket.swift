@@ -7,23 +7,41 @@ import Glibc
 final class TCPTestSocket {
     let descriptor: CInt
 
-    /// Connects to 127.0.0.1:`port`; nil when nothing accepts there.
-    init?(port: Int, timeout: Double = 3) {
+    /// Connects to 127.0.0.1:`port` from loopback address `127.0.0.<source>` (another source
+    /// address for the server's per-source counts), with a receive buffer of
+    /// `receiveBufferSize` bytes if given (a client that reads little); nil when nothing accepts.
+    init?(port: Int, timeout: Double = 3, source: UInt8 = 1, receiveBufferSize: CInt? = nil) {
         descriptor = socket(AF_INET, CInt(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { return nil }
         var wait = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - timeout.rounded(.down)) * 1_000_000))
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = in_addr_t(UInt32(0x7F00_0001).bigEndian)
-        let status = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        if var size = receiveBufferSize {
+            setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<CInt>.size))
+        }
+        var local = Self.loopback(port: 0, host: source)
+        var address = Self.loopback(port: port, host: 1)
+        let status = withUnsafePointer(to: &local) { local in
+            withUnsafePointer(to: &address) { address in
+                local.withMemoryRebound(to: sockaddr.self, capacity: 1) { local in
+                    address.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+                        let size = socklen_t(MemoryLayout<sockaddr_in>.size)
+                        return bind(descriptor, local, size) == 0 ? connect(descriptor, address, size) : -1
+                    }
+                }
+            }
         }
         guard status == 0 else {
             close(descriptor)
             return nil
         }
+    }
+
+    private static func loopback(port: Int, host: UInt8) -> sockaddr_in {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = in_addr_t((0x7F00_0000 | UInt32(host)).bigEndian)
+        return address
     }
 
     deinit { close(descriptor) }

@@ -60,11 +60,45 @@ import Testing
     }
 
     @Test func otherVersionsAndFormatsAreRefused() {
-        let newer = String(decoding: encoded, as: UTF8.self).replacingOccurrences(of: "\"format_version\": 1", with: "\"format_version\": 2")
-        #expect(throws: BundleLoader.LoadError.unsupportedVersion(2)) { try BundleLoader.load(Array(newer.utf8)) }
+        let newer = String(decoding: encoded, as: UTF8.self).replacingOccurrences(of: "\"format_version\": 2", with: "\"format_version\": 3")
+        #expect(throws: BundleLoader.LoadError.unsupportedVersion(3)) { try BundleLoader.load(Array(newer.utf8)) }
         #expect(throws: BundleLoader.LoadError.notABundle) { try BundleLoader.load(Array("{\"providers\": []}".utf8)) }
         #expect(throws: BundleLoader.LoadError.self) { try BundleLoader.load(Array("not json".utf8)) }
         #expect(throws: BundleLoader.LoadError.self) { try BundleLoader.load([]) }
+    }
+
+    /// A version 1 bundle has no `registrar` member: it must be compiled again, and says so.
+    @Test func versionOneAsksToCompileAgain() {
+        let older = String(decoding: encoded, as: UTF8.self).replacingOccurrences(of: "\"format_version\": 2", with: "\"format_version\": 1")
+        do {
+            _ = try BundleLoader.load(Array(older.utf8))
+            Issue.record("a version 1 bundle loaded")
+        } catch {
+            #expect(error == .unsupportedVersion(1))
+            #expect(error.description.contains("compiled by an older switchboard; compile the manifests again"))
+        }
+    }
+
+    @Test func registrarDefaultsAreWrittenOut() throws {
+        let text = String(decoding: encoded, as: UTF8.self)
+        for member in ["\"ban_time\": 900", "\"failed_auth_per_source\": 10", "\"failed_auth_per_user\": 20",
+                       "\"failed_auth_window\": 300", "\"requests_per_source\": 200", "\"exempt\": []",
+                       "\"max_connections\": 1024", "\"max_connections_per_source\": 32", "\"idle_timeout\": 300",
+                       "\"message_timeout\": 10"] {
+            #expect(text.contains(member), "\(member)")
+        }
+    }
+
+    /// A hand-made bundle with a limit the compiler would refuse (digest recomputed) is refused too.
+    @Test func registrarLimitOutOfRangeIsRefused() {
+        var bundle = Self.bundle
+        bundle.registrar.limits.banTime = 1
+        do {
+            _ = try BundleLoader.load(BundleEncoding.encode(bundle).bytes)
+            Issue.record("a bundle with ban_time 1 loaded")
+        } catch {
+            #expect(error.description.contains("registrar.limits.ban_time is 1"))
+        }
     }
 
     @Test func malformedContentNamesThePath() {

@@ -140,6 +140,28 @@ import Testing
         #expect(try framer.next() == nil)
     }
 
+    /// What the TCP message deadline is timed on: a message begun and not ended, whether its
+    /// head or its body is awaited; line breaks between messages are no message.
+    @Test func insideAMessageFromItsFirstByteToItsLast() throws {
+        var framer = SIPStreamFramer()
+        for chunk in ["\r", "\n", "\r\n", "\r\n"] {
+            framer.append(Array(chunk.utf8))
+            while try framer.next() != nil {}
+            #expect(!framer.isInsideMessage, "after \(chunk.debugDescription)")
+        }
+        let split = invite.count - 10
+        for (range, inside) in [(0..<1, true), (1..<20, true), (20..<split, true), (split..<invite.count, false)] {
+            framer.append(invite[range])
+            while try framer.next() != nil {}
+            #expect(framer.isInsideMessage == inside, "after byte \(range.upperBound)")
+        }
+        // One message ends and the next begins in the same chunk.
+        framer.append(register + register.prefix(3))
+        #expect(try framer.next() != nil)
+        #expect(try framer.next() == nil)
+        #expect(framer.isInsideMessage)
+    }
+
     @Test func overlongLineWithoutLineBreakFailsEarly() throws {
         var framer = SIPStreamFramer(limits: SIPParserLimits(maxLineLength: 100))
         framer.append(Array("OPTIONS sip:".utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: 200))

@@ -165,7 +165,7 @@ private func meaning(_ json: String) throws -> NSDictionary {
         #expect(fromBundle.output == fromFolders.output)
         // The human output differs only in what the old side is called.
         let human = runDiff(bundlePath, newManifests).output
-        #expect(human.contains("old sha256:c9f5edcee47a6003d0f6afcb143f429e492a53267bbab3aa7e40e890f90801c9 (\(bundlePath))\n"))
+        #expect(human.contains("old sha256:cd0b1911be80cdcd1ec8d226f1e76f3d4b4c751e078e57ed5409b9973d07758c (\(bundlePath))\n"))
         #expect(human.replacingOccurrences(of: bundlePath, with: oldManifests) == runDiff(oldManifests, newManifests).output)
         #expect(runDiff(bundlePath, oldManifests).status == 0)
     }
@@ -185,7 +185,7 @@ private func meaning(_ json: String) throws -> NSDictionary {
 
     @Test func summaryGoesToStandardErrorForMachineFormats() {
         let result = runDiff(oldManifests, newManifests, format: .json)
-        #expect(result.errors == "9 changes (2 added, 2 removed, 1 renamed, 4 changed) and the order of inbound and outbound rules\n")
+        #expect(result.errors == "10 changes (2 added, 2 removed, 1 renamed, 5 changed) and the order of inbound and outbound rules\n")
         #expect(runDiff(oldManifests, newManifests).errors.isEmpty)
     }
 }

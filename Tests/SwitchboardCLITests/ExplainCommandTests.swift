@@ -127,7 +127,7 @@ import Testing
             every code and its title: `switchboard explain --list`
 
             """)
-        #expect(explain("sb2015").errors.hasPrefix("switchboard: unknown diagnostic code `SB2015`; did you mean `SB2013`"))
+        #expect(explain("sb2016").errors.hasPrefix("switchboard: unknown diagnostic code `SB2016`; did you mean `SB2014`"))
         let gibberish = explain("xyzzy")
         #expect(gibberish.status == 2)
         #expect(gibberish.errors.hasPrefix("switchboard: unknown diagnostic code `xyzzy`\n"))

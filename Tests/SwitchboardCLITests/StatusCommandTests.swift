@@ -67,6 +67,16 @@ import Testing
         #expect(StatusTableRenderer(colors: false).render(Self.everyState) == Self.everyStateTable)
     }
 
+    /// Bans and locks get a line only when there are some.
+    @Test func floodControlLineOnlyWhenSomethingIsBanned() {
+        var report = Self.everyState
+        report.security = StatusReport.Security(bannedSources: 0, lockedUsers: 0)
+        #expect(StatusTableRenderer(colors: false).render(report) == Self.everyStateTable)
+        report.security = StatusReport.Security(bannedSources: 3, lockedUsers: 1)
+        #expect(StatusTableRenderer(colors: false).render(report)
+            == Self.everyStateTable + "flood control: 3 sources banned, 1 user locked\n")
+    }
+
     @Test func tableWithoutDetailsHasNoDetailColumn() {
         var report = Self.everyState
         report.providers = [report.providers[0], report.providers[7], report.providers[8]]

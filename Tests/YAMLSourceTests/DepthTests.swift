@@ -4,16 +4,48 @@ import YAMLSource
 
 /// Nesting past `maxDepth` is reported once and skipped without recursion.
 @Suite struct DepthTests {
-    @Test func tenThousandNestedFlowSequences() throws {
+    @Test func tenThousandNestedFlowSequencesStopTheFileAtTheFlowLimit() throws {
         let depth = 10_000
-        let result = read(String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n")
+        let result = read("a: 1\n---\nb: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n")
         #expect(result.codes == ["SB1009"])
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.code == .yamlTooDeep)
-        #expect(diagnostic.message == "collections nest deeper than 256 levels")
-        #expect(diagnostic.span.start == pos(1, 257))
+        #expect(diagnostic.message == "flow collections (`[`, `{`) nest deeper than 64 levels")
+        #expect(diagnostic.span.start == pos(3, 68))
+        // The document before is kept; the unfinished one is dropped, as after a syntax error.
+        #expect(result.documents.count == 1)
+        #expect(result.root?["a"]?.text == "1")
+    }
 
-        // The tree holds 256 levels; the skipped part stands in as one empty sequence.
+    @Test func tenThousandNestedFlowMappings() throws {
+        let result = read(String(repeating: "{a: ", count: 10_000) + "x" + String(repeating: "}", count: 10_000))
+        #expect(result.codes == ["SB1009"])
+        #expect(result.diagnostics.first?.span.start == pos(1, 4 * 64 + 1))
+        #expect(result.documents.isEmpty)
+    }
+
+    /// The flow limit counts from the outermost flow collection, whatever the block nesting
+    /// around it; the general limit counts every level.
+    @Test func flowDepthCountsOnlyFlowLevels() throws {
+        let limits = YAMLLimits(maxDepth: 10, maxAliasExpansion: 100, maxFlowDepth: 2)
+        #expect(read("a:\n  b:\n    - [[1], [2]]\n    - {c: [3]}\n", limits: limits).diagnostics.isEmpty)
+        let result = read("a:\n  b:\n    - [[[1]]]\nc: 1\n", limits: limits)
+        #expect(result.codes == ["SB1009"])
+        #expect(result.diagnostics.first?.span.start == pos(3, 9))
+        #expect(result.documents.isEmpty)
+    }
+
+    @Test func unclosedDeepInputStopsAtTheFlowLimit() throws {
+        let result = read(String(repeating: "[", count: 10_000))
+        #expect(result.codes == ["SB1009"])
+        #expect(result.documents.isEmpty)
+    }
+
+    /// Block nesting past the general limit is skipped, and the file is read to its end.
+    @Test func tenThousandNestedBlockSequences() throws {
+        let result = read(String(repeating: "- ", count: 10_000) + "x\n")
+        #expect(result.codes == ["SB1009"])
+        #expect(result.diagnostics.first?.message == "collections nest deeper than 256 levels")
         var node = try #require(result.root)
         var levels = 1
         while let child = node.sequence?.items.first {
@@ -22,13 +54,6 @@ import YAMLSource
         }
         #expect(levels == 257)
         #expect(node.sequence?.items.isEmpty == true)
-        #expect(node.span == span(1, 257, 1, 2 * depth - 255))
-    }
-
-    @Test func unclosedDeepInputReportsDepthAndSyntax() throws {
-        let result = read(String(repeating: "[", count: 10_000))
-        #expect(result.codes == ["SB1009", "SB1001"])
-        #expect(result.documents.isEmpty)
     }
 
     @Test func deepBlockMappings() throws {

@@ -8,7 +8,8 @@ extension DiagnosticCatalog {
             .unreadableInput,
             summary: """
                 A path named on the command line does not exist, or a file or folder below it cannot \
-                be read, or a folder holds a symbolic link that leads back into itself. Switchboard \
+                be read, or a folder holds a symbolic link that leads back into itself, or the input \
+                is past a limit (a file over 64 MiB, more than 100,000 files or 256 MiB in all). Switchboard \
                 reports it instead of skipping it silently: a CI gate that checks fewer files than it \
                 was given would pass a provider nobody looked at, and the PBX would load it unchecked. \
                 The other paths are still checked, and `check` and `compile` exit with status 2.

@@ -1,6 +1,6 @@
 import Diagnostics
 
-/// `SB2001`–`SB2013`: the shape of the document, scalar typing and names.
+/// `SB2001`–`SB2014`: the shape of the document, scalar typing, names and lengths.
 extension DiagnosticCatalog {
     static let shapeExplanations: [DiagnosticExplanation] = [
         DiagnosticExplanation(
@@ -439,5 +439,42 @@ extension DiagnosticCatalog {
                     + "are reported the same way",
                 "within one mapping a repeated key is `SB1003`",
             ]),
+        DiagnosticExplanation(
+            .valueTooLong,
+            summary: """
+                A value longer than its field may be, counted in UTF-8 bytes: 256 for `title`, \
+                `login` and a plaintext `password`, 128 for `display_name`, 255 for `env`, 4096 for \
+                `file`, and 1024 for every other value. No real value comes near these limits; a \
+                longer one is a paste gone wrong or a file written to hurt, and its text would \
+                otherwise reach the bundle, SIP headers, logs and every message that quotes it. The \
+                value is not quoted in the message, only its length.
+                """,
+            bad: """
+                providers:
+                  - name: acme
+                    title: "Acme Telecom: our main trunk for the Moscow office, ordered in 2021 under contract 4711-B, renewed every year in March; support line +7 495 123-45-67, account manager Irina (irina@acme.example), escalation via the NOC portal at https://noc.acme.example/tickets, before any change call them."
+                    server: sip.acme.example
+                    login: "74951234567"
+                    password: { env: ACME_PASSWORD }
+                defaults:
+                  inbound_destination: { extensions: ["100"] }
+                extensions:
+                  - { number: "100", password: { env: EXT_100_PASSWORD } }
+                """,
+            fixed: """
+                # Acme: main trunk of the Moscow office, contract 4711-B (renewed in March);
+                # support +7 495 123-45-67, escalation via https://noc.acme.example/tickets.
+                providers:
+                  - name: acme
+                    title: Acme Telecom (Moscow office)
+                    server: sip.acme.example
+                    login: "74951234567"
+                    password: { env: ACME_PASSWORD }
+                defaults:
+                  inbound_destination: { extensions: ["100"] }
+                extensions:
+                  - { number: "100", password: { env: EXT_100_PASSWORD } }
+                """,
+            notes: ["notes about a provider belong in YAML comments, which have no length limit"]),
     ]
 }

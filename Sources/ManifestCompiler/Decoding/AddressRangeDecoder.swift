@@ -3,8 +3,19 @@ import YAMLSource
 
 /// Decodes one entry of a trunk's `allow` list: `203.0.113.0/28`, `203.0.113.10:5060`,
 /// `2001:db8::/48`, `[2001:db8::1]:5060`. Host names are refused: DNS would decide who may call.
+/// The registrar's `limits.exempt` list takes the same networks, without a port.
 struct AddressRangeDecoder {
+    /// What the ranges are for: the wording of the messages, and whether a port is allowed.
+    enum Purpose {
+        /// A trunk's source addresses (a port may be given).
+        case trunk
+        /// Sources exempt from the registrar's limits (an address has no port there: limits
+        /// count by address).
+        case exemption
+    }
+
     let sink: DiagnosticSink
+    var purpose = Purpose.trunk
 
     func decode(_ node: YAMLNode, field: String) -> Located<AddressRange>? {
         guard let scalar = ScalarDecoder(sink: sink).string(node, field: field) else { return nil }
@@ -30,6 +41,11 @@ struct AddressRangeDecoder {
             body = body[..<colon]
         }
         var port: Int?
+        if portText != nil, purpose == .exemption {
+            return fail(
+                "exempt sources are addresses or networks without a port",
+                help: "remove the port: limits count requests by address, whatever the port")
+        }
         if let portText {
             guard portText.utf8.allSatisfy(ASCII.isDigit), let value = Int(portText), ServerAddressDecoder.portRange.contains(value) else {
                 return fail("the port `\(portText)` is not between 1 and 65535")
@@ -44,10 +60,15 @@ struct AddressRangeDecoder {
             address = parsed
         case .failure(let reason):
             if reason == .notAnAddress, addressText[0].contains(where: \.isLetter), !addressText[0].contains(":" as Character) {
-                return fail(
+                return switch purpose {
+                case .trunk: fail(
                     "trunk sources must be IP addresses, not host names",
                     help: "write the provider's signalling addresses, e.g. `203.0.113.0/28`; "
                         + "a host name would let whoever controls its DNS place calls through this trunk")
+                case .exemption: fail(
+                    "exempt sources must be IP addresses, not host names",
+                    help: "write the monitoring or office network, e.g. `192.0.2.0/24`")
+                }
             }
             return fail(HostName.Problem.invalidIPv4(reason).message)
         }
@@ -61,9 +82,14 @@ struct AddressRangeDecoder {
             prefix = value
         }
         if prefix == 0 {
-            return fail(
+            return switch purpose {
+            case .trunk: fail(
                 "`/0` would accept calls from any address on the internet",
                 help: "list the provider's signalling networks; ask the provider for them")
+            case .exemption: fail(
+                "`/0` would exempt every address on the internet from the limits",
+                help: "list the networks to exempt; set a limit higher instead of switching it off for everybody")
+            }
         }
         let range = AddressRange(network: address, prefixLength: prefix, port: port)
         if let cleared = range.withHostBitsCleared {

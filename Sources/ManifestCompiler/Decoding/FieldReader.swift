@@ -24,7 +24,7 @@ struct FieldReader {
         for entry in mapping.entries where !schema.accepts(entry.key.text) {
             let suggestion = schema.suggestion(for: entry.key.text)
             sink.emit(.error(
-                .unknownKey, "unknown key `\(entry.key.text)` in \(subject)",
+                .unknownKey, "unknown key \(TextLimits.quoted(entry.key.text)) in \(subject)",
                 at: entry.key.span,
                 label: suggestion.map { "did you mean `\($0)`?" },
                 notes: ["\(subject) accepts: \(schema.keys.map { "`\($0)`" }.joined(separator: ", "))"],

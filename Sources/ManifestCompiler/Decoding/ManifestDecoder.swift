@@ -5,7 +5,7 @@ import YAMLSource
 /// Decodes the documents of all files into one `Manifest`: sections merge in file order.
 struct ManifestDecoder {
     static let schema = KeySchema(
-        ["version", "defaults", "providers", "extensions", "inbound", "outbound"],
+        ["version", "defaults", "registrar", "providers", "extensions", "inbound", "outbound"],
         synonyms: [
             "provider": "providers", "trunks": "providers", "extension": "extensions", "users": "extensions",
             "incoming": "inbound", "outgoing": "outbound", "inbound_rules": "inbound", "outbound_rules": "outbound",
@@ -25,6 +25,9 @@ struct ManifestDecoder {
         }
         if let defaults = fields.value("defaults") {
             DefaultsDecoder(sink: sink).decode(defaults, into: &manifest.defaults)
+        }
+        if let registrar = fields.value("registrar"), let key = fields.keySpan("registrar") {
+            RegistrarDecoder(sink: sink).decode(registrar, key: key, into: &manifest)
         }
         decodeList(fields, "providers", item: "provider", into: &manifest.providers) { ProviderDecoder(sink: $0).decode($1) }
         decodeList(fields, "extensions", item: "extension", into: &manifest.extensions) { ExtensionDecoder(sink: $0).decode($1) }

@@ -13,6 +13,7 @@ extension DiagnosticCode {
     public static let invalidEnumValue = DiagnosticCode("SB2007", title: "value not among the allowed ones")
     public static let valueOutOfRange = DiagnosticCode("SB2008", title: "number out of range")
     public static let unsupportedVersion = DiagnosticCode("SB2009", title: "unsupported manifest version")
+    public static let valueTooLong = DiagnosticCode("SB2014", title: "value longer than its field allows")
 
     // Names.
     public static let invalidName = DiagnosticCode("SB2010", title: "invalid name")

@@ -33,12 +33,14 @@ struct ProviderDecoder {
             return nil
         }
         fields.require("name", help: "give the provider a unique lowercase name, e.g. `name: acme`")
-        guard let name = fields.string("name"), let checkedName = NameRules(sink: sink).check(name, kind: "provider")
+        // Read once: reading again would report a broken name twice.
+        let name = fields.string("name")
+        guard let name, let checkedName = NameRules(sink: sink).check(name, kind: "provider")
         else {
             // Decode and check the rest anyway so every problem of the entry is reported in one
             // run; the entry itself stays out of the manifest, where its name would mislead the
             // checks across objects.
-            let unnamed = Provider(name: Located("", at: fields.string("name")?.span ?? node.span), span: node.span)
+            let unnamed = Provider(name: Located("", at: name?.span ?? node.span), span: node.span)
             let rejected = decodeFields(fields, into: unnamed, owner: "this provider")
             ProviderValidator(sink: sink).validate(rejected, subject: "this provider")
             return nil

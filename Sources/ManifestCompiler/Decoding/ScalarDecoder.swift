@@ -6,6 +6,8 @@ import YAMLSource
 struct ScalarDecoder {
     let sink: DiagnosticSink
 
+    /// The scalar of a field, within the field's length limit (`TextLimits`); nil after
+    /// reporting when `node` is a collection or too long.
     func scalar(_ node: YAMLNode, field: String) -> YAMLScalar? {
         guard case .scalar(let scalar) = node else {
             sink.emit(.error(
@@ -13,7 +15,18 @@ struct ScalarDecoder {
                 at: node.span))
             return nil
         }
-        return scalar
+        return withinLimit(scalar, field: field) ? scalar : nil
+    }
+
+    /// Whether `scalar` fits the length limit of `field`; reports it when not, without quoting it.
+    func withinLimit(_ scalar: YAMLScalar, field: String) -> Bool {
+        let limit = TextLimits.maxBytes(field)
+        let length = scalar.text.utf8.count
+        guard length > limit else { return true }
+        sink.emit(.error(
+            .valueTooLong, "`\(field)` is \(length) bytes long, more than the \(limit) it may have",
+            at: scalar.span, label: "at most \(limit) bytes (UTF-8)"))
+        return false
     }
 
     /// A non-empty string.

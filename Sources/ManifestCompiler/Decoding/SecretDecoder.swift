@@ -14,6 +14,7 @@ struct SecretDecoder {
                 sink.emit(.error(.missingValue, "`\(field)` is empty", at: scalar.span))
                 return nil
             }
+            guard ScalarDecoder(sink: sink).withinLimit(scalar, field: field) else { return nil }
             sink.emit(.warning(
                 .plaintextSecret, "the \(field) of \(owner) is written in plain text", at: scalar.span,
                 label: "anyone who can read this repository can use it",

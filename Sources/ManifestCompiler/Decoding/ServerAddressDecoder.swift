@@ -37,6 +37,7 @@ struct ServerAddressDecoder {
                 help: "write the address as `host[:port]`, or remove the entry"))
             return nil
         }
+        guard ScalarDecoder(sink: sink).withinLimit(scalar, field: field) else { return nil }
         let text = Substring(scalar.text)
         // Printable ASCII has no white space: only other text needs the (slow) `Character` test.
         if !text.utf8.allSatisfy(ASCII.isPrintable), text.contains(where: \.isWhitespace) {

@@ -7,8 +7,11 @@ enum Suggestions {
         if let exact = candidates.first(where: { fold($0) == folded }) { return exact }
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(folded, fold(candidate))
             let limit = max(1, max(folded.count, candidate.count) / 3)
+            // The distance is at least the difference in length: a word far longer than every
+            // candidate (a megabyte-long key) costs no table of its length times theirs.
+            guard abs(folded.unicodeScalars.count - candidate.unicodeScalars.count) <= limit else { continue }
+            let distance = editDistance(folded, fold(candidate))
             if distance <= limit, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
             }

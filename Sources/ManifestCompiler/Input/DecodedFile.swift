@@ -5,10 +5,10 @@ import YAMLSource
 /// `ManifestChecker` spreads over the cores. `ManifestAssembly` then merges the files in the
 /// root's order into what decoding them one after another into one manifest gives.
 ///
-/// That is exact because decoding a file depends on the files before it only through
-/// `defaults` (a setting made twice is reported at the second); every list is only appended to.
-/// A file that has `defaults` therefore keeps its documents, to be decoded again when an
-/// earlier file had `defaults` too.
+/// That is exact because decoding a file depends on the files before it only through its
+/// settings sections, `defaults` and `registrar` (a setting made twice is reported at the
+/// second); every list is only appended to. A file with a settings section therefore keeps its
+/// documents, to be decoded again when an earlier file had one too.
 struct DecodedFile: Sendable {
     let source: SourceText
     /// The YAML problems of the file, in the order the reader found them.
@@ -17,9 +17,9 @@ struct DecodedFile: Sendable {
     let decodeDiagnostics: [Diagnostic]
     /// What the file declares, decoded into an empty manifest.
     let manifest: Manifest
-    /// The documents of a file with a `defaults` section; nil for every other file, whose
-    /// trees are dropped as soon as it is decoded.
-    let documentsWithDefaults: [YAMLDocument]?
+    /// The documents of a file with a `defaults` or `registrar` section; nil for every other
+    /// file, whose trees are dropped as soon as it is decoded.
+    let documentsWithSettings: [YAMLDocument]?
 
     init(_ input: ManifestInput, reader: YAMLReader) {
         source = SourceText(file: input.name, bytes: input.bytes)
@@ -33,13 +33,14 @@ struct DecodedFile: Sendable {
         }
         self.manifest = manifest
         decodeDiagnostics = sink.diagnostics
-        documentsWithDefaults = read.documents.contains(where: Self.hasDefaults) ? read.documents : nil
+        documentsWithSettings = read.documents.contains(where: Self.hasSettings) ? read.documents : nil
     }
 
-    /// Whether the document has a top-level `defaults` key: the key `ManifestDecoder` reads
-    /// `defaults` from (a misspelt one is only reported, and reported the same in any order).
-    private static func hasDefaults(_ document: YAMLDocument) -> Bool {
+    /// Whether the document has a top-level `defaults` or `registrar` key: the keys
+    /// `ManifestDecoder` reads them from (a misspelt one is only reported, and reported the same
+    /// in any order).
+    private static func hasSettings(_ document: YAMLDocument) -> Bool {
         guard case .mapping(let mapping) = document.root else { return false }
-        return mapping.entry("defaults") != nil
+        return mapping.entry("defaults") != nil || mapping.entry("registrar") != nil
     }
 }

@@ -8,13 +8,14 @@ enum ManifestAssembly {
     static func merge(_ files: [DecodedFile], sink: DiagnosticSink) -> (manifest: Manifest, sources: SourceStore) {
         var manifest = Manifest()
         var sources = SourceStore()
-        var earlierDefaults = false
+        var earlierSettings = false
         for (position, file) in files.enumerated() {
             sources.add(file.source)
             sink.emit(contentsOf: file.readDiagnostics)
-            if let documents = file.documentsWithDefaults, earlierDefaults {
-                // An earlier file had `defaults` too: decode this one again on top of them, so
-                // that a setting made twice is reported here, as a serial decode reports it.
+            if let documents = file.documentsWithSettings, earlierSettings {
+                // An earlier file had `defaults` or `registrar` too: decode this one again on top
+                // of them, so that a setting made twice is reported here, as a serial decode
+                // reports it.
                 let decoder = ManifestDecoder(sink: sink)
                 for document in documents {
                     decoder.decode(document, into: &manifest)
@@ -27,17 +28,18 @@ enum ManifestAssembly {
                 manifest = file.manifest
                 if files.count > 1 { reserveCapacity(in: &manifest, for: files) }
             } else {
-                if file.documentsWithDefaults != nil {
-                    // The first file with `defaults`: the manifest's were untouched until now, as
+                if file.documentsWithSettings != nil {
+                    // The first file with settings: the manifest's were untouched until now, as
                     // they were when this file was decoded on its own.
                     manifest.defaults = file.manifest.defaults
+                    manifest.registrar = file.manifest.registrar
                 }
                 manifest.providers.append(contentsOf: file.manifest.providers)
                 manifest.extensions.append(contentsOf: file.manifest.extensions)
                 manifest.inbound.append(contentsOf: file.manifest.inbound)
                 manifest.outbound.append(contentsOf: file.manifest.outbound)
             }
-            earlierDefaults = earlierDefaults || file.documentsWithDefaults != nil
+            earlierSettings = earlierSettings || file.documentsWithSettings != nil
         }
         return (manifest, sources)
     }

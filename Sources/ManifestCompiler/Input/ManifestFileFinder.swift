@@ -4,6 +4,8 @@ import Foundation
 /// Turns the paths of a command line into manifest inputs: files as named, folders searched
 /// recursively for `*.yaml` and `*.yml` in name order (hidden entries skipped), `-` for standard
 /// input. Problems are diagnostics (`SB0001`), so one unreadable path does not hide the others.
+/// The `limits` bound what one run reads: a file over the size limit is not read, and the walk
+/// stops at the first file past the count or total limit.
 ///
 /// A pre-commit hook runs this over a whole repository, so the walk stays close to the system
 /// calls: `readdir`'s entry kinds instead of a `stat` per entry (a `stat` only for folders,
@@ -19,15 +21,31 @@ public struct ManifestFileFinder {
         return extensions.contains { $0.utf8.elementsEqual(suffix) { $0 == ASCII.lowercased($1) } }
     }
 
-    private let readStandardInput: @Sendable () -> [UInt8]
+    private let readStandardInput: @Sendable (_ limit: Int) -> FileBytes.Outcome
+    private let limits: InputLimits
     /// Relative paths are resolved against this folder instead of the process's working
     /// directory (tests run in parallel and must not change the shared working directory).
     private let baseDirectory: String?
 
     /// - Parameter readStandardInput: what `-` reads; by default all of standard input.
-    public init(baseDirectory: String? = nil, readStandardInput: (@Sendable () -> [UInt8])? = nil) {
+    public init(
+        baseDirectory: String? = nil, limits: InputLimits = .default, readStandardInput: (@Sendable () -> [UInt8])? = nil
+    ) {
         self.baseDirectory = baseDirectory
-        self.readStandardInput = readStandardInput ?? { FileBytes.contents(of: STDIN_FILENO) ?? [] }
+        self.limits = limits
+        if let readStandardInput {
+            self.readStandardInput = { limit in
+                let bytes = readStandardInput()
+                return bytes.count > limit ? .tooLarge(bytes.count) : .bytes(bytes)
+            }
+        } else {
+            self.readStandardInput = { limit in
+                // A closed or unreadable standard input reads as empty, as it always has.
+                let outcome = FileBytes.contents(of: STDIN_FILENO, limit: limit)
+                if case .unreadable = outcome { return .bytes([]) }
+                return outcome
+            }
+        }
     }
 
     /// Where `path` is on disk; the name shown in diagnostics stays `path` as the user wrote it.
@@ -40,13 +58,17 @@ public struct ManifestFileFinder {
         public var inputs: [ManifestInput] = []
         /// Paths that could not be read or did not exist: the run's I/O errors.
         public var problems: [Diagnostic] = []
+        /// The bytes of `inputs` together.
+        var totalBytes = 0
+        /// Set when the file count or total size limit was reached: nothing more is read.
+        var isFull = false
     }
 
     public func find(_ paths: [String]) -> Result {
         var result = Result()
-        for path in paths {
+        for path in paths where !result.isFull {
             if path == "-" {
-                result.inputs.append(ManifestInput(name: "-", bytes: readStandardInput()))
+                read(path, into: &result)
                 continue
             }
             guard let status = PathStatus(path: location(of: path)) else {
@@ -82,7 +104,7 @@ public struct ManifestFileFinder {
             result.problems.append(.error(.unreadableInput, "cannot read folder \(path)", at: .wholeFile(path)))
             return
         }
-        for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") {
+        for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") && !result.isFull {
             let child = path.hasSuffix("/") ? path + entry.name : path + "/" + entry.name
             if entry.kind != .file, let childStatus = PathStatus(path: location(of: child)), childStatus.isFolder {
                 collect(child, childStatus, enclosing: &enclosing, into: &result)
@@ -92,11 +114,36 @@ public struct ManifestFileFinder {
         }
     }
 
+    /// Reads one file (or standard input for `-`) within the limits.
     private func read(_ path: String, into result: inout Result) {
-        guard let bytes = FileBytes.contents(atPath: location(of: path)) else {
-            result.problems.append(.error(.unreadableInput, "cannot read \(path)", at: .wholeFile(path)))
+        guard result.inputs.count < limits.maxFiles else {
+            result.isFull = true
+            result.problems.append(.error(
+                .unreadableInput, "more than \(limits.maxFiles) manifest files: \(path) and the files after it are not read",
+                at: .wholeFile(path), help: "check a smaller folder, or split the run"))
             return
         }
-        result.inputs.append(ManifestInput(name: path, bytes: bytes, path: location(of: path)))
+        let limit = min(limits.maxFileBytes, limits.maxTotalBytes - result.totalBytes)
+        let outcome = path == "-" ? readStandardInput(limit) : FileBytes.contents(atPath: location(of: path), limit: limit)
+        switch outcome {
+        case .bytes(let bytes):
+            result.totalBytes += bytes.count
+            result.inputs.append(ManifestInput(name: path, bytes: bytes, path: path == "-" ? nil : location(of: path)))
+        case .unreadable:
+            result.problems.append(.error(.unreadableInput, "cannot read \(path)", at: .wholeFile(path)))
+        case .tooLarge(let size) where limit == limits.maxFileBytes:
+            let sizeText = size.map { " (\($0) bytes)" } ?? ""
+            result.problems.append(.error(
+                .unreadableInput,
+                "\(path) is larger than \(InputLimits.describe(bytes: limits.maxFileBytes))\(sizeText), the most a manifest file may be",
+                at: .wholeFile(path), help: "split the manifest into several files"))
+        case .tooLarge:
+            result.isFull = true
+            result.problems.append(.error(
+                .unreadableInput,
+                "the manifest files add up to more than \(InputLimits.describe(bytes: limits.maxTotalBytes)): "
+                    + "\(path) and the files after it are not read",
+                at: .wholeFile(path), help: "check a smaller folder, or split the run"))
+        }
     }
 }

@@ -32,7 +32,27 @@ struct BundleLowering {
             providers: lowerAll(manifest.providers, lower),
             extensions: lowerAll(manifest.extensions, lower),
             inbound: lowerAll(manifest.inbound, lower),
-            outbound: lowerAll(manifest.outbound, lower))
+            outbound: lowerAll(manifest.outbound, lower),
+            registrar: lower(manifest.registrar))
+    }
+
+    /// The `registrar` section with every default written out.
+    private func lower(_ settings: RegistrarSettings?) -> BundleRegistrar {
+        let limits = settings?.limits ?? .init(), tcp = settings?.tcp ?? .init()
+        let defaultLimits = BundleRegistrar.Limits.defaults, defaultTCP = BundleRegistrar.TCP.defaults
+        return BundleRegistrar(
+            limits: .init(
+                failedAuthPerSource: limits.failedAuthPerSource?.value ?? defaultLimits.failedAuthPerSource,
+                failedAuthPerUser: limits.failedAuthPerUser?.value ?? defaultLimits.failedAuthPerUser,
+                failedAuthWindow: limits.failedAuthWindow?.value ?? defaultLimits.failedAuthWindow,
+                requestsPerSource: limits.requestsPerSource?.value ?? defaultLimits.requestsPerSource,
+                banTime: limits.banTime?.value ?? defaultLimits.banTime,
+                exempt: limits.exempt?.map(\.value.description) ?? defaultLimits.exempt),
+            tcp: .init(
+                maxConnections: tcp.maxConnections?.value ?? defaultTCP.maxConnections,
+                maxConnectionsPerSource: tcp.maxConnectionsPerSource?.value ?? defaultTCP.maxConnectionsPerSource,
+                idleTimeout: tcp.idleTimeout?.value ?? defaultTCP.idleTimeout,
+                messageTimeout: tcp.messageTimeout?.value ?? defaultTCP.messageTimeout))
     }
 
     private func lowerAll<Object, Lowered>(_ objects: [Object], _ lower: (Object) -> Lowered) -> [Lowered] {

@@ -20,6 +20,8 @@ public struct Manifest: Sendable {
     public var inbound: [InboundRule] = []
     public var outbound: [OutboundRule] = []
     public var defaults = ManifestDefaults()
+    /// The `registrar` section; nil when no file has one (every limit at its default).
+    public var registrar: RegistrarSettings?
 
     public init() {}
 }

@@ -121,6 +121,13 @@ public enum BundleSchema {
                 "source": source,
             ], optional: ["generated_for", "min_length", "max_length", "caller_id"])
                 .description("An outbound rule. Rules are tried in order; a matching rule whose routes are all unusable falls through to the next."),
+            "registrar": object([
+                "limits": object(RegistrarSchema.limits(withDefaults: false))
+                    .description("Flood and brute-force control."),
+                "tcp": object(RegistrarSchema.tcp(withDefaults: false))
+                    .description("TCP connection limits and timeouts."),
+            ])
+                .description("The limits the registrar enforces, every default written out."),
         ]
 
         return object([
@@ -139,6 +146,8 @@ public enum BundleSchema {
                 .description("Inbound rules in the order they are tried: explicit rules, then generated ones in provider order."),
             "outbound": SchemaNode.array(of: .ref("outboundRule"))
                 .description("Outbound rules in the order they are tried: explicit rules, then generated ones in provider order."),
+            "registrar": .ref("registrar")
+                .description("The registrar's limits (format version 2 on)."),
         ])
             .with("$schema", .string("http://json-schema.org/draft-07/schema#"))
             .title("Switchboard runtime bundle")

@@ -20,6 +20,7 @@ public enum ManifestSchema {
         var definitions = assembly.commonDefinitions()
         definitions.merge(assembly.providerDefinitions()) { first, _ in first }
         definitions.merge(assembly.dialPlanDefinitions()) { first, _ in first }
+        definitions.merge(assembly.registrarDefinitions()) { first, _ in first }
 
         let root = assembly.object(
             ManifestDecoder.schema, "the manifest",
@@ -30,6 +31,8 @@ public enum ManifestSchema {
                     .examples(.integer(1)),
                 "defaults": .ref("defaults")
                     .description("Settings that apply where a manifest does not say otherwise; each may be set once across all files."),
+                "registrar": .ref("registrar")
+                    .description("The limits the registrar enforces: bans after failed authentications, the request rate, TCP connections. Once across all files."),
                 "providers": SchemaNode.array(of: .ref("provider"))
                     .description("SIP providers (trunks). The lists of all files are joined in file order; names are unique across all files."),
                 "extensions": SchemaNode.array(of: .ref("extension"))
@@ -64,7 +67,8 @@ public enum ManifestSchema {
         /// The `host[:port]` shorthand: no URI scheme, user part, parameters, path, headers or
         /// white space (`AddressShorthand`); host and port themselves are checked by Switchboard.
         static let addressShorthand = #"^(?![Ss][Ii][Pp][Ss]?:|[Tt][Ee][Ll]:)[^\s@;?/]+$"#
-        /// Entries of `trunk.allow`: IP literals, CIDR prefixes, ports; no host names.
+        /// Entries of `trunk.allow` (IP literals, CIDR prefixes, ports; no host names) and of
+        /// `registrar.limits.exempt` (the same without ports, which the decoder refuses).
         static let addressRange = #"^[0-9A-Fa-f.:/\[\]]+$"#
     }
 }

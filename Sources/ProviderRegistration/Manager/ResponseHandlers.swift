@@ -56,17 +56,12 @@ final class ResponseStreamHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        framer.append(Self.unwrapInboundIn(data).readableBytesView)
-        while true {
-            let event: SIPStreamEvent?
-            do {
-                event = try framer.next()
-            } catch {
-                context.close(promise: nil)
-                return
+        do {
+            try framer.feed(Self.unwrapInboundIn(data).readableBytesView) { event in
+                if case .message(let message) = event, !message.isRequest { receive.value(message) }
             }
-            guard let event else { return }
-            if case .message(let message) = event, !message.isRequest { receive.value(message) }
+        } catch {
+            context.close(promise: nil)
         }
     }
 

@@ -6,6 +6,9 @@ import SIPDigest
 /// errors become 400 (or nothing, when no response can be built), retransmissions get the cached
 /// response, REGISTER goes through digest authentication and RFC 3261 §10.3, OPTIONS is answered
 /// for keep-alives, everything else is refused.
+///
+/// Failed authentications go to the ``RequestGuard`` (bans, user locks), and over UDP a response
+/// to a request that did not authenticate is never larger than the request (``ReflectionLimit``).
 public final class RequestProcessor: Sendable {
     public let state: RegistrarState
     public let location: LocationService
@@ -15,6 +18,11 @@ public final class RequestProcessor: Sendable {
     public let logger: Logger
     /// A `Server` header value; none by default, so the product is not fingerprinted.
     public let serverHeader: String?
+    /// Bans and locks; the transports ask it before parsing.
+    public let requestGuard: RequestGuard
+    /// Whether UDP responses to unauthenticated requests are held to the request's size
+    /// (``ReflectionLimit``); only tests of other behaviour switch it off.
+    public let limitsReflection: Bool
 
     /// INVITE is answered for providers only (``inboundCall``); the header is the same for all.
     static let allowedMethods = "REGISTER, OPTIONS, INVITE"
@@ -22,7 +30,7 @@ public final class RequestProcessor: Sendable {
     public init(
         state: RegistrarState, location: LocationService, authenticator: DigestAuthenticator,
         transactions: TransactionCache = TransactionCache(), clock: RegistrarClock = .system,
-        logger: Logger, serverHeader: String? = nil
+        logger: Logger, serverHeader: String? = nil, requestGuard: RequestGuard? = nil, limitsReflection: Bool = true
     ) {
         self.state = state
         self.location = location
@@ -31,26 +39,29 @@ public final class RequestProcessor: Sendable {
         self.clock = clock
         self.logger = logger
         self.serverHeader = serverHeader
+        self.requestGuard = requestGuard ?? RequestGuard(limits: state.snapshot.configuration.guardLimits, logger: logger)
+        self.limitsReflection = limitsReflection
     }
 
     /// Handles one UDP datagram; returns the bytes to send back, or nil to send nothing.
     public func handle(datagram: [UInt8], from source: PacketSource) -> [UInt8]? {
+        let sizeLimit = limitsReflection ? datagram.count : nil
         switch SIPParser.parseWithTransactionHeaders(datagram) {
         case .success(let parsed):
-            return handle(parsed.message, headers: parsed.headers, from: source)
+            return handle(parsed.message, headers: parsed.headers, from: source, sizeLimit: sizeLimit)
         case .failure(let error):
-            return malformed(error, from: source)
+            return malformed(error, from: source, sizeLimit: sizeLimit)
         }
     }
 
     /// The response to a message that could not be parsed: 400 with the reason, if one can be
-    /// built, and never a binding.
-    public func malformed(_ error: SIPParseError, from source: PacketSource) -> [UInt8]? {
+    /// built, and never a binding. `sizeLimit`: the request's size over UDP (``ReflectionLimit``).
+    public func malformed(_ error: SIPParseError, from source: PacketSource, sizeLimit: Int? = nil) -> [UInt8]? {
         logger.debug("malformed message", metadata: ["source": "\(source)", "error": "\(error)"])
         guard let response = SIPResponseBuilder.errorResponse(for: error, source: source.peerAddress, toTag: Self.newTag()) else {
             return nil
         }
-        return finish(response)
+        return finish(response, sizeLimit: sizeLimit)
     }
 
     /// Handles one parsed message.
@@ -59,17 +70,23 @@ public final class RequestProcessor: Sendable {
     /// response already sent, or nothing while the original is still being processed on another
     /// event loop. Reliable transports keep no transactions (Timer J is 0, RFC 3261 §17.2.2).
     public func handle(_ message: SIPMessage, from source: PacketSource) -> [UInt8]? {
-        handle(message, headers: nil, from: source)
+        handle(message, headers: nil, from: source, sizeLimit: nil)
     }
 
     /// Handles one message, with its transaction headers if the parser handed them out.
-    private func handle(_ message: SIPMessage, headers: SIPTransactionHeaders?, from source: PacketSource) -> [UInt8]? {
+    /// `sizeLimit` bounds responses to unauthenticated requests (``ReflectionLimit``).
+    private func handle(
+        _ message: SIPMessage, headers: SIPTransactionHeaders?, from source: PacketSource, sizeLimit: Int?
+    ) -> [UInt8]? {
         // Responses are for the registration client (providers); the registrar ignores them.
         guard let method = message.method, method != .ack else { return nil }
         let now = clock.now()
         let request = IncomingRequest(message, from: source, headers: headers)
+        var authenticated = false
         guard source.transport == .udp, let topVia = request.topVia, let branch = topVia.branch else {
-            return respond(to: request, method: method, now: now).map(finish)
+            return respond(to: request, method: method, now: now, authenticated: &authenticated).flatMap {
+                finish($0, sizeLimit: authenticated ? nil : sizeLimit)
+            }
         }
         let key = TransactionCache.key(branch: branch, sentBy: "\(topVia.host.canonical):\(topVia.port ?? 0)", method: method.rawValue)
         switch transactions.begin(key, now: now) {
@@ -78,18 +95,21 @@ public final class RequestProcessor: Sendable {
         case .inProgress:
             return nil
         case .new:
-            guard let response = respond(to: request, method: method, now: now) else {
+            guard let response = respond(to: request, method: method, now: now, authenticated: &authenticated),
+                  let bytes = finish(response, sizeLimit: authenticated ? nil : sizeLimit)
+            else {
                 transactions.abandon(key)
                 return nil
             }
-            let bytes = finish(response)
             transactions.complete(key, response: bytes)
             return bytes
         }
     }
 
-    private func respond(to incoming: IncomingRequest, method: SIPMethod, now: UInt64) -> SIPMessage? {
-        if method == .register { return register(incoming, now: now) }
+    /// The response to `incoming`; `authenticated` is set when the request carried credentials
+    /// that verified (its response is exempt from ``ReflectionLimit``).
+    private func respond(to incoming: IncomingRequest, method: SIPMethod, now: UInt64, authenticated: inout Bool) -> SIPMessage? {
+        if method == .register { return register(incoming, now: now, authenticated: &authenticated) }
         let snapshot = state.snapshot
         let origin = RequestOrigin(
             incoming, routing: snapshot.configuration.routing, presence: snapshot.presence, domains: snapshot.policy.domains)
@@ -108,15 +128,32 @@ public final class RequestProcessor: Sendable {
             // nothing to end or cancel (RFC 3261 §15.1.2, §9.2).
             return reply(incoming, .callOrTransactionDoesNotExist)
         case (.options, _):
-            var response = reply(incoming, .ok)
-            response?.headers.add(name: .allow, value: Self.allowedMethods)
-            return response
+            return options(incoming)
         default:
             let status: SIPResponseStatus = method.isKnown ? .methodNotAllowed : .notImplemented
             var response = reply(incoming, status)
             response?.headers.add(name: .allow, value: Self.allowedMethods)
             return response
         }
+    }
+
+    /// OPTIONS, answered as a UAS would (RFC 3261 §11): 416 for a Request-URI of another scheme
+    /// (RFC 4475 §3.3.2, §3.3.3), 420 for a Require we do not support (RFC 3261 §8.2.2.3, RFC 4475
+    /// §3.3.5), otherwise 200 with Allow.
+    private func options(_ incoming: IncomingRequest) -> SIPMessage? {
+        guard incoming.message.requestURI?.sipURI != nil else { return reply(incoming, .unsupportedURIScheme) }
+        let require = (try? incoming.message.headers.require) ?? []
+        if !require.isEmpty { return badExtension(incoming, require: require) }
+        var response = reply(incoming, .ok)
+        response?.headers.add(name: .allow, value: Self.allowedMethods)
+        return response
+    }
+
+    /// 420 listing the option tags of `require` in Unsupported: the registrar supports none.
+    private func badExtension(_ incoming: IncomingRequest, require: [String]) -> SIPMessage? {
+        var response = reply(incoming, .badExtension)
+        response?.headers.add(name: .unsupported, value: require.joined(separator: ", "))
+        return response
     }
 
     /// An INVITE from a provider: the inbound routing decision, as a redirect to the live
@@ -139,7 +176,7 @@ public final class RequestProcessor: Sendable {
         return response
     }
 
-    private func register(_ incoming: IncomingRequest, now: UInt64) -> SIPMessage? {
+    private func register(_ incoming: IncomingRequest, now: UInt64, authenticated: inout Bool) -> SIPMessage? {
         let request = incoming.message
         let source = incoming.source
         let snapshot = state.snapshot
@@ -151,26 +188,33 @@ public final class RequestProcessor: Sendable {
             return reply(incoming, .notFound)
         }
         let require = (try? request.headers.require) ?? []
-        if !require.isEmpty {
-            var response = reply(incoming, .badExtension)
-            response?.headers.add(name: .unsupported, value: require.joined(separator: ", "))
-            return response
-        }
+        if !require.isEmpty { return badExtension(incoming, require: require) }
         // Step 3: digest authentication.
         let authorizations = ((try? request.headers.authValues(name: .authorization)) ?? [])
             .filter(\.isDigest)
             .map { Dictionary($0.parameters.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first }) }
         let passwords = snapshot.configuration.passwords
-        let outcome = authenticator.verify(
+        // A locked user name is answered as a wrong password would be, unless this source
+        // authenticated as it recently (RequestGuard): the lock must not shut out the user's phone.
+        let claimedUser = authorizations.first?["username"]
+        let locked = claimedUser.map { requestGuard.isLocked(user: $0, host: source.host, now: now) } ?? false
+        let outcome: DigestOutcome = locked ? .challenge(stale: false) : authenticator.verify(
             anyOf: authorizations, method: "REGISTER", requestURI: requestURI.description,
             credentials: { passwords[$0].map(DigestCredential.password) })
         let user: String
         switch outcome {
         case .authenticated(let username):
             user = username
+            authenticated = true
+            requestGuard.authenticated(user: username, host: source.host, now: now)
         case .challenge(let stale):
             if !authorizations.isEmpty {
                 logger.info("authentication failed", metadata: ["source": "\(source)", "stale": "\(stale)"])
+                // A stale nonce or a replayed count had the right password, and a nonce that is
+                // not ours (a phone after a restart) was never a guess: neither is a failure.
+                if !stale, locked || authorizations.contains(where: { $0["nonce"].map(authenticator.issued) ?? false }) {
+                    requestGuard.authenticationFailed(user: claimedUser, host: source.host, now: now)
+                }
             }
             var response = reply(incoming, .unauthorized)
             for challenge in authenticator.challenges(stale: stale) {
@@ -178,6 +222,7 @@ public final class RequestProcessor: Sendable {
             }
             return response
         case .badRequest(let reason):
+            requestGuard.authenticationFailed(user: claimedUser, host: source.host, now: now)
             return reply(incoming, SIPResponseStatus(code: 400, reasonPhrase: reason))
         }
         // Steps 4–8.
@@ -266,10 +311,17 @@ public final class RequestProcessor: Sendable {
         request.reply(status, toTag: Self.newTag())
     }
 
-    private func finish(_ response: SIPMessage) -> [UInt8] {
+    /// The response's bytes, with the `Server` header if configured; at most `sizeLimit` bytes
+    /// when there is one (``ReflectionLimit``), nil when it cannot be made to fit.
+    private func finish(_ response: SIPMessage, sizeLimit: Int?) -> [UInt8]? {
         var response = response
         if let serverHeader { response.headers.add(name: .server, value: serverHeader) }
-        return response.serialize()
+        guard let sizeLimit else { return response.serialize() }
+        let bytes = ReflectionLimit.fit(response, within: sizeLimit) { $0.serialize() }
+        if bytes == nil {
+            logger.debug("response larger than its unauthenticated request, not sent", metadata: ["limit": "\(sizeLimit)"])
+        }
+        return bytes
     }
 
 

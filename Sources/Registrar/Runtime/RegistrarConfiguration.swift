@@ -14,6 +14,11 @@ public struct RegistrarConfiguration: Sendable {
     public var routing: CallRouting
     /// When it was loaded, in seconds since the epoch (for status: which bundle is in force since when).
     public var loadedAt: UInt64
+    /// What one TCP client may take (connections, time, queued responses): the bundle's
+    /// `registrar.tcp`, applied to each connection as it is accepted.
+    public var tcp = TCPLimits()
+    /// The bundle's flood and brute-force limits, exempt ranges parsed.
+    public var guardLimits: GuardLimits = .defaults
 
     /// Loads and verifies the bundle at `path` and resolves every extension's password.
     public static func load(
@@ -44,9 +49,15 @@ public struct RegistrarConfiguration: Sendable {
         } catch {
             throw .invalidRouting(path, error)
         }
+        let guardLimits: GuardLimits
+        do {
+            guardLimits = try GuardLimits(bundle.registrar.limits)
+        } catch {
+            throw .invalidLimits(path, error)
+        }
         return RegistrarConfiguration(
             passwords: passwords, bundleDigest: BundleEncoding.digest(of: bundle), bundle: bundle, routing: routing,
-            loadedAt: clock.now())
+            loadedAt: clock.now(), tcp: TCPLimits(bundle.registrar.tcp), guardLimits: guardLimits)
     }
 
     public enum LoadError: Error, CustomStringConvertible {
@@ -54,6 +65,7 @@ public struct RegistrarConfiguration: Sendable {
         case invalidBundle(String, BundleLoader.LoadError)
         case missingSecret(SecretResolver.MissingSecret)
         case invalidRouting(String, TrunkTable.LoadError)
+        case invalidLimits(String, TrunkAllowEntry.ParseError)
 
         public var description: String {
             switch self {
@@ -61,6 +73,7 @@ public struct RegistrarConfiguration: Sendable {
             case .invalidBundle(let path, let error): "\(path): \(error)"
             case .missingSecret(let error): error.description
             case .invalidRouting(let path, let error): "\(path): \(error)"
+            case .invalidLimits(let path, let error): "\(path): registrar.limits.exempt: \(error)"
             }
         }
     }

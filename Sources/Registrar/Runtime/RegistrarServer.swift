@@ -19,6 +19,8 @@ public final class RegistrarServer: Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let channels: [any Channel]
     private let sweep: RepeatedTask
+    /// The TCP connections open on every listen address, counted against ``TCPLimits``.
+    let connections: ConnectionTable
     /// Status endpoints opened on the server's threads, closed with it.
     private let statusChannels = Mutex<[any Channel]>([])
 
@@ -27,11 +29,15 @@ public final class RegistrarServer: Sendable {
     /// When the server started, in seconds since the epoch (its clock's).
     public let startedAt: UInt64
 
-    /// Binds every listen address on UDP and TCP and starts serving.
+    /// Binds every listen address on UDP and TCP and starts serving. TCP connections get the
+    /// limits of the processor's configuration (``RegistrarConfiguration/tcp``), checked first.
     public static func start(
         processor: RequestProcessor, listen: [ListenAddress], threads: Int = System.coreCount
     ) async throws -> RegistrarServer {
+        try processor.state.snapshot.configuration.tcp.validate()
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
+        let streams = SIPStreamPipeline(
+            processor: processor, connections: ConnectionTable(), refusals: WarningThrottle(interval: .seconds(10)))
         var channels: [any Channel] = []
         do {
             for address in listen {
@@ -42,9 +48,7 @@ public final class RegistrarServer: Sendable {
                     .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                     .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
                     .childChannelInitializer { channel in
-                        channel.eventLoop.makeCompletedFuture {
-                            try channel.pipeline.syncOperations.addHandler(SIPStreamHandler(processor: processor))
-                        }
+                        channel.eventLoop.makeCompletedFuture { try streams.configure(channel) }
                     }
                     .bind(host: address.host, port: udp.first?.localAddress?.port ?? address.port).get()
                 channels.append(tcp)
@@ -66,8 +70,10 @@ public final class RegistrarServer: Sendable {
                 processor.logger.error("expired bindings not deleted, retrying in 1 s", metadata: ["reason": "\(error)"])
             }
             processor.transactions.removeExpired(now: now)
+            processor.requestGuard.removeExpired(now: now)
         }
-        return RegistrarServer(processor: processor, group: group, channels: channels, sweep: sweep)
+        return RegistrarServer(
+            processor: processor, group: group, channels: channels, sweep: sweep, connections: streams.connections)
     }
 
     /// One UDP channel per event loop, all on `address` (the first one's port when port 0 was
@@ -108,8 +114,12 @@ public final class RegistrarServer: Sendable {
         return channels
     }
 
-    private init(processor: RequestProcessor, group: MultiThreadedEventLoopGroup, channels: [any Channel], sweep: RepeatedTask) {
+    private init(
+        processor: RequestProcessor, group: MultiThreadedEventLoopGroup, channels: [any Channel], sweep: RepeatedTask,
+        connections: ConnectionTable
+    ) {
         self.processor = processor
+        self.connections = connections
         self.group = group
         self.channels = channels
         self.sweep = sweep
@@ -123,6 +133,8 @@ public final class RegistrarServer: Sendable {
     /// that no longer exist are dropped; the others survive.
     public func apply(_ configuration: RegistrarConfiguration, from path: String) {
         processor.state.replace(configuration: configuration)
+        // New limits apply at once; bans, locks and counts are kept.
+        processor.requestGuard.update(configuration.guardLimits)
         let snapshot = processor.state.snapshot
         do {
             try processor.location.retain(where: snapshot.serves(addressOfRecord:))
@@ -164,7 +176,10 @@ public final class RegistrarServer: Sendable {
                 digest: configuration.bundleDigest, loadedAt: Date(timeIntervalSince1970: TimeInterval(configuration.loadedAt))),
             listen: boundAddresses.compactMap { ListenAddress($0)?.description },
             registrations: StatusReport.Registrations(extensions: counts.addressesOfRecord, bindings: counts.bindings),
-            providers: providers(configuration.bundle))
+            providers: providers(configuration.bundle),
+            security: StatusReport.Security(
+                bannedSources: processor.requestGuard.bannedSources(now: now),
+                lockedUsers: processor.requestGuard.lockedUsers(now: now)))
     }
 
     /// Closes every socket and stops the threads.

@@ -39,6 +39,22 @@ public struct StatusReport: Codable, Sendable, Hashable {
         }
     }
 
+    /// Flood and brute-force control now: sources banned and user names locked.
+    public struct Security: Codable, Sendable, Hashable {
+        public var bannedSources: Int
+        public var lockedUsers: Int
+
+        public init(bannedSources: Int, lockedUsers: Int) {
+            self.bannedSources = bannedSources
+            self.lockedUsers = lockedUsers
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case bannedSources = "banned_sources"
+            case lockedUsers = "locked_users"
+        }
+    }
+
     public var format: String
     public var formatVersion: Int
     /// When the report was made; the providers' relative times count from here.
@@ -50,10 +66,12 @@ public struct StatusReport: Codable, Sendable, Hashable {
     public var registrations: Registrations
     /// In bundle order.
     public var providers: [ProviderStatus]
+    /// Absent in reports of a Switchboard without flood control (an optional member).
+    public var security: Security?
 
     public init(
         generatedAt: Date, uptimeSeconds: Int, bundle: Bundle, listen: [String], registrations: Registrations,
-        providers: [ProviderStatus]
+        providers: [ProviderStatus], security: Security? = nil
     ) {
         self.format = Self.formatName
         self.formatVersion = Self.currentFormatVersion
@@ -63,6 +81,7 @@ public struct StatusReport: Codable, Sendable, Hashable {
         self.listen = listen
         self.registrations = registrations
         self.providers = providers
+        self.security = security
     }
 
     /// The enabled standard providers that are not registered, in bundle order; empty when every
@@ -76,7 +95,7 @@ public struct StatusReport: Codable, Sendable, Hashable {
         case formatVersion = "format_version"
         case generatedAt = "generated_at"
         case uptimeSeconds = "uptime_seconds"
-        case bundle, listen, registrations, providers
+        case bundle, listen, registrations, providers, security
     }
 }
 

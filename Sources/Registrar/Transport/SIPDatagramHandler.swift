@@ -22,6 +22,8 @@ final class SIPDatagramHandler: ChannelInboundHandler, Sendable {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let envelope = Self.unwrapInboundIn(data)
         guard let source = PacketSource(envelope.remoteAddress, transport: .udp) else { return }
+        // A banned source, or one over its request rate, is dropped before anything is parsed.
+        guard processor.requestGuard.admit(host: source.host, now: processor.clock.now()) else { return }
         // One copy of the datagram (a memcpy), which the parsed message's strings are made from.
         let bytes = envelope.data.getBytes(at: envelope.data.readerIndex, length: envelope.data.readableBytes) ?? []
         guard let response = processor.handle(datagram: bytes, from: source) else { return }

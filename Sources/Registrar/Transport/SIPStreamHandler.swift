@@ -1,52 +1,57 @@
 import NIOCore
 import SIP
 
-/// One TCP connection's handler: frames the byte stream into SIP messages by Content-Length and
-/// answers each on the same connection. A framing error closes the connection after a 400 (the
-/// stream cannot be resynchronised).
+/// The last handler of a TCP connection: answers each message ``SIPStreamDecoder`` framed, on the
+/// same connection. A framing error gets a 400 when one can be built, then the connection is
+/// closed (the stream cannot be resynchronised).
 final class SIPStreamHandler: ChannelInboundHandler {
-    typealias InboundIn = ByteBuffer
+    typealias InboundIn = SIPStreamEvent
     typealias OutboundOut = ByteBuffer
 
     private let processor: RequestProcessor
-    private var framer = SIPStreamFramer()
+    /// The peer, as requests record it; set when the connection becomes active.
+    private var source: PacketSource?
 
     init(processor: RequestProcessor) {
         self.processor = processor
     }
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let buffer = Self.unwrapInboundIn(data)
+    /// A connection from a banned source is closed before anything it sends is handled.
+    func channelActive(context: ChannelHandlerContext) {
         guard let remote = context.remoteAddress, let source = PacketSource(remote, transport: .tcp) else {
             context.close(promise: nil)
             return
         }
-        framer.append(buffer.readableBytesView)
-        while true {
-            let event: SIPStreamEvent?
-            do {
-                event = try framer.next()
-            } catch {
-                if let response = processor.malformed(error, from: source) {
-                    context.write(Self.wrapOutboundOut(context.channel.allocator.buffer(bytes: response)), promise: nil)
-                }
-                let channel = context.channel
-                context.writeAndFlush(Self.wrapOutboundOut(channel.allocator.buffer(capacity: 0))).whenComplete { _ in
-                    channel.close(promise: nil)
-                }
-                return
-            }
-            guard let event else { break }
-            let response: [UInt8]?
-            switch event {
-            case .message(let message): response = processor.handle(message, from: source)
-            case .invalidMessage(let error): response = processor.malformed(error, from: source)
-            // RFC 5626 §4.4.1: a double-CRLF ping is answered with a single CRLF pong.
-            case .keepAlivePing: response = [0x0D, 0x0A]
-            }
-            if let response {
-                context.write(Self.wrapOutboundOut(context.channel.allocator.buffer(bytes: response)), promise: nil)
-            }
+        if processor.requestGuard.isBanned(host: source.host, now: processor.clock.now()) {
+            context.close(promise: nil)
+            return
+        }
+        self.source = source
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard let source else { return }
+        let event = Self.unwrapInboundIn(data)
+        // Banned since the connection opened, or over its rate now: closed, nothing handled.
+        let now = processor.clock.now()
+        if processor.requestGuard.isBanned(host: source.host, now: now) {
+            context.close(promise: nil)
+            return
+        }
+        if case .message = event, !processor.requestGuard.admit(host: source.host, now: now) {
+            context.close(promise: nil)
+            return
+        }
+        let response: [UInt8]?
+        switch event {
+        case .message(let message): response = processor.handle(message, from: source)
+        case .invalidMessage(let error): response = processor.malformed(error, from: source)
+        // RFC 5626 §4.4.1: a double-CRLF ping is answered with a single CRLF pong.
+        case .keepAlivePing: response = [0x0D, 0x0A]
+        }
+        if let response {
+            context.write(Self.wrapOutboundOut(context.channel.allocator.buffer(bytes: response)), promise: nil)
         }
     }
 
@@ -55,7 +60,17 @@ final class SIPStreamHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        processor.logger.debug("tcp connection error", metadata: ["error": "\(error)"])
-        context.close(promise: nil)
+        guard let framing = error as? SIPParseError, let source else {
+            processor.logger.debug("tcp connection error", metadata: ["error": "\(error)"])
+            context.close(promise: nil)
+            return
+        }
+        if let response = processor.malformed(framing, from: source) {
+            context.write(Self.wrapOutboundOut(context.channel.allocator.buffer(bytes: response)), promise: nil)
+        }
+        let channel = context.channel
+        context.writeAndFlush(Self.wrapOutboundOut(channel.allocator.buffer(capacity: 0))).whenComplete { _ in
+            channel.close(promise: nil)
+        }
     }
 }

@@ -7,23 +7,27 @@ public struct SwitchboardBundle: Hashable, Sendable, Decodable {
     /// The value of the `format` member, so a bundle is recognised as one.
     public static let formatName = "switchboard-bundle"
     /// The bundle format this Switchboard writes and reads.
-    public static let currentFormatVersion = 1
+    public static let currentFormatVersion = 2
 
     public var formatVersion: Int
     public var providers: [BundleProvider]
     public var extensions: [BundleExtension]
     public var inbound: [BundleInboundRule]
     public var outbound: [BundleOutboundRule]
+    /// The registrar's limits (format version 2 on).
+    public var registrar: BundleRegistrar
 
     public init(
         formatVersion: Int = SwitchboardBundle.currentFormatVersion, providers: [BundleProvider],
-        extensions: [BundleExtension], inbound: [BundleInboundRule], outbound: [BundleOutboundRule]
+        extensions: [BundleExtension], inbound: [BundleInboundRule], outbound: [BundleOutboundRule],
+        registrar: BundleRegistrar = .defaults
     ) {
         self.formatVersion = formatVersion
         self.providers = providers
         self.extensions = extensions
         self.inbound = inbound
         self.outbound = outbound
+        self.registrar = registrar
     }
 
     /// The bundle as JSON, without its digest (the digest is taken of exactly this).
@@ -35,6 +39,7 @@ public struct SwitchboardBundle: Hashable, Sendable, Decodable {
             "extensions": .array(extensions),
             "inbound": .array(inbound),
             "outbound": .array(outbound),
+            "registrar": registrar.jsonValue,
         ])
     }
 }
@@ -52,6 +57,7 @@ extension SwitchboardBundle {
         output.member("inbound", inbound, parallelChunk: parallelChunk, estimatedSize: Self.inboundSize)
         output.member("outbound", outbound, parallelChunk: parallelChunk, estimatedSize: Self.outboundSize)
         output.member("providers", providers, parallelChunk: parallelChunk, estimatedSize: Self.providerSize)
+        output.member("registrar", registrar)
         output.endObject()
     }
 

@@ -82,8 +82,10 @@ public struct SIPAddress: Hashable, Sendable, CustomStringConvertible {
             guard let inner = scanAngleBracketed(&scanner) else { return nil }
             uriBytes = inner
         } else {
-            // addr-spec: the URI ends at the first ";" or whitespace.
+            // addr-spec: the URI ends at the first ";" or whitespace. A URI with "?" (headers)
+            // must be in angle brackets (RFC 3261 §20; RFC 4475 §3.1.2.13).
             uriBytes = scanner.scan { $0 != ASCII.semicolon && !$0.isSIPWhitespace }
+            guard !uriBytes.contains(ASCII.question) else { return nil }
         }
 
         guard let uri = SIPAnyURI.parse(uriBytes),

@@ -168,7 +168,8 @@ struct SIPHeadParser {
             throw SIPParseError(.malformedStartLine)
         }
         let method = SIPMethod.lookup(first)
-        if let uri = SIPAnyURI.parse(uriBytes) {
+        // A SIP Request-URI cannot carry headers (RFC 3261 §19.1.1, Table 1; RFC 4475 §3.1.2.11).
+        if let uri = SIPAnyURI.parse(uriBytes), uri.sipURI?.headers.isEmpty != false {
             return (.request(SIPRequestLine(method: method, uri: uri, version: version)), false)
         }
         return (.request(SIPRequestLine(method: method, uri: .other(uriBytes.string), version: version)), true)

@@ -45,6 +45,14 @@ public struct SIPStreamFramer: Sendable {
     /// How many received bytes are not yet part of a returned event.
     public var bufferedByteCount: Int { buffer.count - readIndex }
 
+    /// Whether part of a message has arrived and not yet its end, once ``next()`` has returned
+    /// `nil`: a header section begun, or a body awaited. Line breaks between messages (which may
+    /// still become a keep-alive ping) are not part of a message.
+    public var isInsideMessage: Bool {
+        pending != nil
+            || (readIndex < buffer.count && buffer[readIndex] != ASCII.carriageReturn && buffer[readIndex] != ASCII.lineFeed)
+    }
+
     /// Adds bytes received from the stream.
     public mutating func append<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
         if readIndex > 0 {
@@ -57,6 +65,15 @@ public struct SIPStreamFramer: Sendable {
             readIndex = 0
         }
         buffer.append(contentsOf: bytes)
+    }
+
+    /// Appends `bytes` and hands each event now complete to `handle`, in order; throws the
+    /// framing error, if the stream breaks, after the events before it.
+    public mutating func feed<Bytes: Sequence<UInt8>>(
+        _ bytes: Bytes, to handle: (SIPStreamEvent) -> Void
+    ) throws(SIPParseError) {
+        append(bytes)
+        while let event = try next() { handle(event) }
     }
 
     /// The next event, or `nil` when more bytes are needed. Throws when the stream can no

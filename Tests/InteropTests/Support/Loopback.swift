@@ -101,12 +101,19 @@ enum Loopback {
         """
     }
 
-    /// A REGISTER without credentials, which a registrar answers with its challenge.
+    /// A REGISTER without credentials, which a registrar answers with its challenge. It carries
+    /// the `Allow`, `Supported` and `User-Agent` a phone sends: serve answers no unauthenticated
+    /// UDP request with more bytes than it received, and the full challenge is larger than a
+    /// bare REGISTER (docs/security.md, "No reflection amplification").
     static func register(user: String, to port: UInt16, from localPort: UInt16, tag: String) -> String {
         """
         REGISTER sip:\(host):\(port) SIP/2.0\r
         Via: SIP/2.0/UDP \(host):\(localPort);branch=z9hG4bK-challenge-\(tag)\r
         Max-Forwards: 70\r
+        Allow: INVITE, ACK, CANCEL, BYE, REFER, NOTIFY, MESSAGE, SUBSCRIBE, INFO, OPTIONS, UPDATE\r
+        Supported: replaces, path, gruu, outbound\r
+        Accept: application/sdp\r
+        User-Agent: switchboard-interop-tests/1.0 (a phone's REGISTER)\r
         From: <sip:\(user)@\(host)>;tag=\(tag)\r
         To: <sip:\(user)@\(host)>\r
         Call-ID: challenge-\(tag)@\(host)\r
@@ -121,15 +128,17 @@ enum Loopback {
 
     // MARK: Sockets
 
-    private static func address(port: UInt16) -> sockaddr_in {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr(host)
-        return address
+    /// An IPv4 socket address on loopback (`address` is 127.0.0.1 unless another 127/8 one is named).
+    static func address(_ address: String = host, port: UInt16) -> sockaddr_in {
+        var socketAddress = sockaddr_in()
+        socketAddress.sin_family = sa_family_t(AF_INET)
+        socketAddress.sin_port = port.bigEndian
+        socketAddress.sin_addr.s_addr = inet_addr(address)
+        return socketAddress
     }
 
-    private static func localPort(_ fd: Int32) -> UInt16? {
+    /// The local port a socket is bound to.
+    static func localPort(_ fd: Int32) -> UInt16? {
         var address = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let status = withUnsafeMutablePointer(to: &address) {

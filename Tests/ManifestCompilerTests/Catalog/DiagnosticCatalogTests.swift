@@ -137,7 +137,7 @@ import Testing
 
     @Test func closestCodeForAnUnknownQuery() {
         #expect(DiagnosticCatalog.closestCode(to: "SB9999")?.id == "SB2073")
-        #expect(DiagnosticCatalog.closestCode(to: "SB2015")?.id == "SB2013")
+        #expect(DiagnosticCatalog.closestCode(to: "SB2016")?.id == "SB2014")
         #expect(DiagnosticCatalog.closestCode(to: "SB2110")?.id == "SB2010")
         #expect(DiagnosticCatalog.closestCode(to: "2074")?.id == "SB2073")
         #expect(DiagnosticCatalog.closestCode(to: "SB0003")?.id == "SB0002")

@@ -22,6 +22,9 @@ import Testing
         ("/definitions/outboundRule", OutboundRuleDecoder.schema),
         ("/definitions/outboundRule/properties/length", OutboundRuleDecoder.lengthSchema),
         ("/definitions/routeMapping", OutboundRuleDecoder.routeSchema),
+        ("/definitions/registrar", RegistrarDecoder.schema),
+        ("/definitions/registrar/properties/limits", RegistrarDecoder.limitsSchema),
+        ("/definitions/registrar/properties/tcp", RegistrarDecoder.tcpSchema),
     ]
 
     @Test func assemblyFoundNoDisagreement() {

@@ -40,7 +40,8 @@ import Testing
         let bundle = try #require(BundleCompiler().compile(ManifestFileFinder().find([path]).inputs).bundle)
         let text = String(decoding: BundleEncoding.encode(bundle).bytes, as: UTF8.self)
         let damages: [(name: String, from: String, to: String, pointer: String)] = [
-            ("version", #""format_version": 1"#, #""format_version": 2"#, "/format_version"),
+            ("version", #""format_version": 2"#, #""format_version": 1"#, "/format_version"),
+            ("ban-time", #""ban_time": 900"#, #""ban_time": 5"#, "/registrar/limits/ban_time"),
             ("lines", #""lines": 8"#, #""lines": 0"#, "/providers/0/lines"),
             ("transport", #""transport": "tcp""#, #""transport": "sctp""#, "/providers/0/proxy/transport"),
             ("secret", #""file": "/run/secrets/acme-password""#, #""file": "/x", "env": "X""#, "/providers/0/password"),
