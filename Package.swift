@@ -29,13 +29,21 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // SQLite for the registrar's bindings (serve --bindings): Debian's libsqlite3, see the
+        // README's dependency list for why not a Swift package.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Diagnostics"),
         .target(name: "Hashing", dependencies: ["CLibCrypto"]),
         .target(name: "RuntimeBundle", dependencies: ["Hashing"]),
         .target(
             name: "Registrar",
             dependencies: [
-                "RuntimeBundle", "Routing", "SIP", "SIPDigest",
+                "RuntimeBundle", "Routing", "SIP", "SIPDigest", "SQLite",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -78,11 +86,12 @@ let package = Package(
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "SIPTests", dependencies: ["SIP"], exclude: ["Fixtures"]),
         .testTarget(name: "SIPDigestTests", dependencies: ["SIPDigest"]),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "RuntimeBundleTests", dependencies: ["RuntimeBundle"]),
         .testTarget(
             name: "RegistrarTests",
             dependencies: [
-                "Registrar", "SIP", "SIPDigest", "RuntimeBundle", .product(name: "NIOCore", package: "swift-nio"),
+                "Registrar", "SIP", "SIPDigest", "RuntimeBundle", "SQLite", .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),

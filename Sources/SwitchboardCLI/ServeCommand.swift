@@ -19,6 +19,10 @@ public struct ServeCommand: AsyncParsableCommand {
             the running one keeps serving; only providers whose settings changed register again);
             SIGTERM and SIGINT unregister from the providers and shut down.
 
+            Bindings are written to an SQLite file (--bindings, by default the bundle's path with \
+            .bindings.sqlite appended) before each 200 is sent, and restored at start: a restart, \
+            even a kill -9, forgets no acknowledged registration.
+
             The status endpoint (`switchboard status`, or GET /status) listens on --control, \
             127.0.0.1:5065 by default. It has no authentication, so only a loopback address is \
             accepted; `--control none` turns it off.
@@ -57,6 +61,12 @@ public struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Status endpoint (HTTP, loopback only): host:port, port 0 for any free one, or none.")
     public var control: String = ControlOption.defaultValue
+
+    @Option(help: """
+        The bindings database (SQLite), so registrations survive a restart; `none` keeps them in \
+        memory only. Default: <bundle>.bindings.sqlite beside the bundle.
+        """)
+    public var bindings: String?
 
     @Option(help: "Event loop threads; default: one per core.")
     public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -111,8 +121,17 @@ public struct ServeCommand: AsyncParsableCommand {
         policy.defaultExpires = maxExpires
         policy.maxContactsPerAddressOfRecord = maxContacts
         let realm = domains.first ?? addresses.first?.host ?? "switchboard"
+        let state = RegistrarState(configuration: configuration.registrar, policy: policy)
+        let location: LocationService
+        do {
+            location = try ServeBindings.location(
+                at: ServeBindings.path(bindings, bundle: bundle), state: state, now: RegistrarClock.system.now(), logger: logger)
+        } catch {
+            Console.standard().writeError("switchboard: \(error)\n")
+            throw ExitStatus.usageOrIO
+        }
         let processor = RequestProcessor(
-            state: RegistrarState(configuration: configuration.registrar, policy: policy), location: LocationService(),
+            state: state, location: location,
             authenticator: DigestAuthenticator(realm: realm, algorithms: Self.algorithms(digestAlgorithms) ?? [.md5]),
             logger: logger, serverHeader: serverHeader)
 

@@ -11,17 +11,17 @@ import Testing
             source: PacketSource(host: "10.0.0.1", port: 5060, transport: .udp))
     }
 
-    @Test func everyStripeIsSeenBySnapshotRemovalAndRetain() {
+    @Test func everyStripeIsSeenBySnapshotRemovalAndRetain() throws {
         let location = LocationService(stripes: 8)
         for user in 0..<200 {
-            location.update("sip:\(user)@pbx.example", now: 0) { $0 = [Self.binding(user, expiresAt: user < 100 ? 50 : 500)] }
+            try location.update("sip:\(user)@pbx.example", now: 0) { $0 = [Self.binding(user, expiresAt: user < 100 ? 50 : 500)] }
         }
         #expect(location.snapshot(now: 10).count == 200)
         #expect(location.lookup("sip:150@pbx.example", now: 10).map(\.contact) == ["sip:150@10.0.0.1"])
-        let removed = location.removeExpired(now: 60)
+        let removed = try location.removeExpired(now: 60)
         #expect(Set(removed.keys) == Set((0..<100).map { "sip:\($0)@pbx.example" }))
         #expect(location.snapshot(now: 60).count == 100)
-        location.retain { $0.hasPrefix("sip:1") }
+        try location.retain { $0.hasPrefix("sip:1") }
         #expect(Set(location.snapshot(now: 60).keys) == Set((100..<200).map { "sip:\($0)@pbx.example" }))
     }
 }

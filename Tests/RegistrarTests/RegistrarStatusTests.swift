@@ -16,7 +16,7 @@ import Testing
             registration: .init(expires: 600), trunk: nil, rules: .init(inbound: "none", outbound: "none"), source: "a.yaml:1:1")
         let processor = try RequestProcessorTests.makeProcessor(
             time: time, bundle: SwitchboardBundle(providers: [acme], extensions: [], inbound: [], outbound: []))
-        processor.location.update("sip:100@pbx.example", now: time.now) {
+        try processor.location.update("sip:100@pbx.example", now: time.now) {
             $0 = [LocationServiceTests.binding(100, expiresAt: time.now + 600)]
         }
 

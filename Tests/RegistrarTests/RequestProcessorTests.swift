@@ -17,6 +17,11 @@ import Testing
         processor = try Self.makeProcessor(time: time)
     }
 
+    /// The same, with bindings kept in `location` (a store behind it).
+    init(location: LocationService) throws {
+        processor = try Self.makeProcessor(time: time, location: location)
+    }
+
     /// A processor for extensions 100 and 101 (passwords `secret100`, `secret101`) in
     /// `pbx.example`, on the test's clock.
     /// Extra providers and inbound rules come from `bundle`, whose extensions are replaced.
@@ -24,7 +29,8 @@ import Testing
     /// tests send minimal requests to check §10.3; `FloodControlTests` check the rule.
     static func makeProcessor(
         time: TestTime, bundle base: SwitchboardBundle = SwitchboardBundle(providers: [], extensions: [], inbound: [], outbound: []),
-        presence: any ProviderPresence = NoProviderPresence(), limitsReflection: Bool = false, logger: Logger = Logger(label: "test")
+        presence: any ProviderPresence = NoProviderPresence(), limitsReflection: Bool = false, logger: Logger = Logger(label: "test"),
+        location: LocationService = LocationService()
     ) throws -> RequestProcessor {
         var bundle = base
         bundle.extensions = [
@@ -37,7 +43,7 @@ import Testing
         let clock = RegistrarClock { time.now }
         return RequestProcessor(
             state: RegistrarState(configuration: configuration, policy: RegistrarPolicy(domains: [Self.realm]), presence: presence),
-            location: LocationService(),
+            location: location,
             authenticator: DigestAuthenticator(realm: Self.realm, now: { time.now }),
             clock: clock, logger: logger,
             requestGuard: RequestGuard(limits: try GuardLimits(bundle.registrar.limits), logger: logger),

@@ -121,12 +121,12 @@ import Testing
         #expect(ListenAddress("127.0.0.1") == ListenAddress(host: "127.0.0.1", port: 5060))
     }
 
-    @Test func locationCountsLiveAddressesOfRecordAndBindings() {
+    @Test func locationCountsLiveAddressesOfRecordAndBindings() throws {
         let location = LocationService(stripes: 4)
-        location.update("sip:100@pbx.example", now: 0) {
+        try location.update("sip:100@pbx.example", now: 0) {
             $0 = [LocationServiceTests.binding(100, expiresAt: 100), LocationServiceTests.binding(101, expiresAt: 10)]
         }
-        location.update("sip:102@pbx.example", now: 0) { $0 = [LocationServiceTests.binding(102, expiresAt: 10)] }
+        try location.update("sip:102@pbx.example", now: 0) { $0 = [LocationServiceTests.binding(102, expiresAt: 10)] }
         #expect(location.counts(now: 5) == (2, 3))
         #expect(location.counts(now: 50) == (1, 1))
         #expect(location.counts(now: 500) == (0, 0))

@@ -1,15 +1,24 @@
-/// The bindings of every address of record, in memory, safe to use from many event loops.
+/// The bindings of every address of record, in memory, safe to use from many event loops, and
+/// written through to a ``BindingStore`` when there is one.
 ///
 /// Bindings lapse on time: lookups never return an expired binding, and `removeExpired` drops
 /// them for good (the server calls it periodically). Updates of one AoR are applied as a whole
 /// under one lock, so a REGISTER either takes effect completely or not at all (RFC 3261 §10.3).
 /// The table is striped by AoR (``LockStripes``), so event loops updating different AoRs do not
 /// wait for each other.
+///
+/// With a store, every change is written to it first, under the same per-AoR lock (so the disk
+/// sees one AoR's changes in the order memory does), and made in memory only once it is
+/// stored: a failed write leaves memory as it was and is thrown to the caller, which must not
+/// acknowledge the change.
 public final class LocationService: Sendable {
     private let table: LockStripes<[String: [Binding]]>
+    /// Where changes are written before they are made; nil keeps bindings in memory only.
+    public let store: (any BindingStore)?
 
-    public init(stripes: Int = 64) {
+    public init(stripes: Int = 64, store: (any BindingStore)? = nil) {
         table = LockStripes(count: stripes) { [:] }
+        self.store = store
     }
 
     /// The live bindings of `addressOfRecord`, best first: highest q, then most recently
@@ -19,23 +28,31 @@ public final class LocationService: Sendable {
         return Self.ordered(bindings.filter { $0.expiresAt > now })
     }
 
-    /// Applies `change` to the AoR's live bindings atomically; the closure returns the new list
-    /// and a result, or throws to leave everything as it was.
-    public func update<Result, Failure: Error>(
+    /// Applies `change` to the AoR's live bindings atomically: the closure edits the list and
+    /// returns a result. When the list changed it is stored first; a store failure is thrown
+    /// and leaves everything as it was.
+    public func update<Result>(
         _ addressOfRecord: String, now: UInt64,
-        _ change: (inout [Binding]) throws(Failure) -> Result
-    ) throws(Failure) -> Result {
-        try table.withLock(for: addressOfRecord) { (table: inout [String: [Binding]]) throws(Failure) -> Result in
-            var bindings = (table[addressOfRecord] ?? []).filter { $0.expiresAt > now }
-            let result = try change(&bindings)
+        _ change: (inout [Binding]) -> Result
+    ) throws(BindingStoreError) -> Result {
+        try table.withLock(for: addressOfRecord) { (table: inout [String: [Binding]]) throws(BindingStoreError) -> Result in
+            let current = table[addressOfRecord] ?? []
+            var bindings = current.filter { $0.expiresAt > now }
+            let result = change(&bindings)
+            if bindings != current, let store {
+                try store.save(bindings, of: addressOfRecord)
+            }
             table[addressOfRecord] = bindings.isEmpty ? nil : bindings
             return result
         }
     }
 
-    /// Drops expired bindings; returns the AoRs that lost bindings, for logging.
+    /// Drops expired bindings; returns the AoRs that lost bindings, for logging. The store's
+    /// expired rows are deleted first: when that fails nothing is dropped (lookups skip expired
+    /// bindings anyway) and the next sweep tries again.
     @discardableResult
-    public func removeExpired(now: UInt64) -> [String: [Binding]] {
+    public func removeExpired(now: UInt64) throws(BindingStoreError) -> [String: [Binding]] {
+        try store?.removeExpired(now: now)
         var removed: [String: [Binding]] = [:]
         table.forEach { table in
             for (aor, bindings) in table {
@@ -50,10 +67,40 @@ public final class LocationService: Sendable {
     }
 
     /// Keeps only the AoRs for which `keep` is true (after a bundle reload removed extensions).
-    public func retain(where keep: (String) -> Bool) {
+    /// The others are deleted from the store first; when that fails memory is left as it was.
+    public func retain(where keep: (String) -> Bool) throws(BindingStoreError) {
+        if let store {
+            var dropped: [String] = []
+            table.forEach { table in dropped += table.keys.filter { !keep($0) } }
+            try store.remove(addressesOfRecord: dropped)
+        }
         table.forEach { table in
             table = table.filter { keep($0.key) }
         }
+    }
+
+    /// Fills the table from the store at start: bindings expired at `now` and AoRs for which
+    /// `keep` is false (extensions no longer in the bundle, domains no longer served) are
+    /// deleted from the store, the rest is served again.
+    public func restore(now: UInt64, keeping keep: (String) -> Bool) throws(BindingStoreError) -> RestoredBindings {
+        guard let store else { return RestoredBindings() }
+        var summary = RestoredBindings()
+        var dropped: [String] = []
+        for (aor, bindings) in try store.load() {
+            let live = bindings.filter { $0.expiresAt > now }
+            summary.expired += bindings.count - live.count
+            guard !live.isEmpty else { continue }
+            guard keep(aor) else {
+                dropped.append(aor)
+                summary.removedExtensions += live.count
+                continue
+            }
+            summary.restored += live.count
+            table.withLock(for: aor) { $0[aor] = live }
+        }
+        try store.removeExpired(now: now)
+        try store.remove(addressesOfRecord: dropped)
+        return summary
     }
 
     /// Every AoR with live bindings, for status views and persistence.

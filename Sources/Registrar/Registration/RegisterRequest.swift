@@ -66,6 +66,9 @@ public enum RegisterOutcome: Sendable, Hashable {
     case registered(addressOfRecord: String, bindings: [Binding], changes: [BindingChange])
     /// A final non-2xx response: status, reason, extra headers.
     case rejected(status: Int, reason: String, headers: [HeaderField])
+    /// The change could not be stored (``BindingStore``): nothing was changed, and the phone
+    /// gets 503 with Retry-After rather than a 200 for a binding that a restart would lose.
+    case notStored(BindingStoreError)
 }
 
 public struct HeaderField: Sendable, Hashable {

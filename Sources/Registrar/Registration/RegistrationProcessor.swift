@@ -51,7 +51,7 @@ public struct RegistrationProcessor: Sendable {
         guard request.expires == 0 else {
             return .rejected(status: 400, reason: "Invalid Request", headers: [])
         }
-        return location.update(request.addressOfRecord, now: now) { bindings -> RegisterOutcome in
+        return storing(request.addressOfRecord, now: now) { bindings -> RegisterOutcome in
             if bindings.contains(where: { $0.callID == request.callID && $0.cseq >= request.cseq }) {
                 return .rejected(status: 500, reason: "Server Internal Error", headers: [HeaderField("Retry-After", "1")])
             }
@@ -71,7 +71,7 @@ public struct RegistrationProcessor: Sendable {
             }
             expiries.append(min(expires, policy.maxExpires))
         }
-        return location.update(request.addressOfRecord, now: now) { bindings -> RegisterOutcome in
+        return storing(request.addressOfRecord, now: now) { bindings -> RegisterOutcome in
             var updated = bindings
             var changes: [BindingChange] = []
             for (contact, expires) in zip(contacts, expiries) {
@@ -100,6 +100,17 @@ public struct RegistrationProcessor: Sendable {
             }
             bindings = updated
             return .registered(addressOfRecord: request.addressOfRecord, bindings: LocationService.ordered(updated), changes: changes)
+        }
+    }
+
+    /// One atomic update of the AoR; a change the store refused becomes ``RegisterOutcome/notStored(_:)``.
+    private func storing(
+        _ addressOfRecord: String, now: UInt64, _ change: (inout [Binding]) -> RegisterOutcome
+    ) -> RegisterOutcome {
+        do {
+            return try location.update(addressOfRecord, now: now, change)
+        } catch {
+            return .notStored(error)
         }
     }
 }

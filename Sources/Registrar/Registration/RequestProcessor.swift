@@ -235,6 +235,12 @@ public final class RequestProcessor: Sendable {
             var response = reply(incoming, SIPResponseStatus(code: status, reasonPhrase: reason))
             for header in headers { response?.headers.add(name: SIPHeaderName(header.name), value: header.value) }
             return response
+        case .notStored(let error):
+            logger.error("registration not stored", metadata: [
+                "aor": "\(parsed.addressOfRecord)", "source": "\(source)", "reason": "\(error)"])
+            var response = reply(incoming, .serviceUnavailable)
+            response?.headers.add(name: .retryAfter, value: String(snapshot.policy.retryAfter))
+            return response
         case .registered(let aor, let bindings, let changes):
             log(changes, addressOfRecord: aor, now: now)
             var response = reply(incoming, .ok)

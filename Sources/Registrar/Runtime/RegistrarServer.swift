@@ -60,10 +60,14 @@ public final class RegistrarServer: Sendable {
         }
         let sweep = group.next().scheduleRepeatedTask(initialDelay: .seconds(1), delay: .seconds(1)) { _ in
             let now = processor.clock.now()
-            for (aor, bindings) in processor.location.removeExpired(now: now) {
-                for binding in bindings {
-                    processor.logger.info("expired", metadata: ["aor": "\(aor)", "contact": "\(binding.contact)"])
+            do {
+                for (aor, bindings) in try processor.location.removeExpired(now: now) {
+                    for binding in bindings {
+                        processor.logger.info("expired", metadata: ["aor": "\(aor)", "contact": "\(binding.contact)"])
+                    }
                 }
+            } catch {
+                processor.logger.error("expired bindings not deleted, retrying in 1 s", metadata: ["reason": "\(error)"])
             }
             processor.transactions.removeExpired(now: now)
             processor.requestGuard.removeExpired(now: now)
@@ -131,11 +135,12 @@ public final class RegistrarServer: Sendable {
         processor.state.replace(configuration: configuration)
         // New limits apply at once; bans, locks and counts are kept.
         processor.requestGuard.update(configuration.guardLimits)
-        let numbers = Set(configuration.passwords.keys)
-        processor.location.retain { aor in
-            // `sip:100@pbx.example` → `100`
-            let user = aor.split(separator: ":", maxSplits: 1).last?.split(separator: "@").first.map(String.init) ?? ""
-            return numbers.contains(user)
+        let snapshot = processor.state.snapshot
+        do {
+            try processor.location.retain(where: snapshot.serves(addressOfRecord:))
+        } catch {
+            processor.logger.error(
+                "bindings of removed extensions not deleted; they lapse on their own", metadata: ["reason": "\(error)"])
         }
         processor.logger.info("reloaded", metadata: ["bundle": "\(path)", "digest": "\(configuration.bundleDigest)"])
     }

@@ -30,3 +30,15 @@ public final class RegistrarState: Sendable {
         current.withLock { $0.presence = presence }
     }
 }
+
+extension RegistrarState.Snapshot {
+    /// Whether the bindings of `addressOfRecord` (`sip:100@pbx.example`) are still served: its
+    /// user is an extension of the bundle and its domain one this registrar serves. Bindings of
+    /// other AoRs are dropped on reload and on restore.
+    public func serves(addressOfRecord: String) -> Bool {
+        let address = addressOfRecord.split(separator: ":", maxSplits: 1).last ?? ""
+        let parts = address.split(separator: "@", maxSplits: 1)
+        guard parts.count == 2 else { return false }
+        return configuration.passwords[String(parts[0])] != nil && policy.domains.contains(parts[1].lowercased())
+    }
+}

@@ -45,18 +45,18 @@ struct SIPpResult: CustomStringConvertible {
 func runSIPp(
     _ sipp: URL, scenario: String, users: [(user: String, password: String)], server: RunningRegistrar,
     in workspace: Workspace, transport: String = "u1", calls: Int? = nil, rate: Int = 200, limit: Int = 50,
-    localHost: String = Loopback.host, domain: String = Loopback.host, name: String
+    localHost: String = Loopback.host, domain: String = Loopback.host, extraArguments: [String] = [], name: String
 ) async throws -> SIPpResult {
     try await runSIPp(
         sipp, scenario: scenario, users: users, port: server.port, in: workspace, transport: transport, calls: calls,
-        rate: rate, limit: limit, localHost: localHost, domain: domain, name: name)
+        rate: rate, limit: limit, localHost: localHost, domain: domain, extraArguments: extraArguments, name: name)
 }
 
 /// The same against any SIP server on 127.0.0.1:`port` (a Kamailio playing the provider, say).
 func runSIPp(
     _ sipp: URL, scenario: String, users: [(user: String, password: String)], port: UInt16,
     in workspace: Workspace, transport: String = "u1", calls: Int? = nil, rate: Int = 200, limit: Int = 50,
-    localHost: String = Loopback.host, domain: String = Loopback.host, name: String
+    localHost: String = Loopback.host, domain: String = Loopback.host, extraArguments: [String] = [], name: String
 ) async throws -> SIPpResult {
     let inject = try workspace.write("\(name)-users.csv", Users.injectionFile(users, domain: domain))
     let stat = workspace.file("\(name)-stat.csv")
@@ -77,7 +77,7 @@ func runSIPp(
         "-trace_err", "-error_file", errors.path,
         "-trace_msg", "-message_file", messages.path,
         "-nostdin",
-    ]
+    ] + extraArguments
     let process = try ChildProcess(sipp, arguments, in: workspace.url, log: workspace.file("\(name)-screen.log"))
     let status = await process.wait(seconds: Double(seconds + 10))
     var result = SIPpResult(
