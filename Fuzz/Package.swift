@@ -12,7 +12,7 @@ let fuzzers: [(name: String, dependencies: [Target.Dependency])] = [
     ("ManifestFuzzer", [
         .product(name: "Diagnostics", package: "Switchboard"),
         .product(name: "ManifestCompiler", package: "Switchboard"),
-        .product(name: "Registrar", package: "Switchboard"),
+        .product(name: "Routing", package: "Switchboard"),
         .product(name: "RuntimeBundle", package: "Switchboard"),
     ]),
     ("SIPFuzzer", [.product(name: "SIP", package: "Switchboard")]),
@@ -25,7 +25,6 @@ let fuzzers: [(name: String, dependencies: [Target.Dependency])] = [
         .product(name: "SIPDigest", package: "Switchboard"),
     ]),
     ("BundleFuzzer", [
-        .product(name: "Registrar", package: "Switchboard"),
         .product(name: "Routing", package: "Switchboard"),
         .product(name: "RuntimeBundle", package: "Switchboard"),
     ]),

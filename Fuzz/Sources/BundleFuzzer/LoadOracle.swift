@@ -1,5 +1,4 @@
 import FuzzSupport
-import Registrar
 import Routing
 import RuntimeBundle
 
@@ -8,8 +7,8 @@ import RuntimeBundle
 /// - a file refused only for its digest is loaded again with the digest it should have: then
 ///   it loads, or is refused as not canonical, and nothing else. Without this second try no
 ///   mutated input would get past the SHA-256, and nothing behind the loader would be fuzzed;
-/// - what loads is handed to the routing tables, which refuse or build them without crashing,
-///   and the routers answer a few calls.
+/// - what loads is handed to the routing tables as `serve` builds them (the trunk table may
+///   refuse a bundle, without crashing), and the routers answer a few calls.
 enum LoadOracle {
     static func check(_ bytes: [UInt8]) {
         switch Result(catching: { () throws(BundleLoader.LoadError) in try BundleLoader.load(bytes) }) {
@@ -29,16 +28,17 @@ enum LoadOracle {
 
     private static func accepted(_ bundle: SwitchboardBundle, bytes: [UInt8]) {
         fuzzCheck(BundleEncoding.encode(bundle).bytes == bytes, "a loaded bundle does not encode to its file")
-        guard let routing = try? CallRouting(bundle: bundle) else { return }
+        guard let trunks = try? TrunkTable(bundle: bundle) else { return }
+        let inbound = InboundRouter(bundle: bundle)
         let outbound = OutboundRouter(bundle: bundle)
         for number in ["112", "0301234567", "+4930123457", ""] {
             _ = outbound.decide(number: number, registered: { _ in true }, lines: { _ in nil })
             for provider in bundle.providers {
-                _ = routing.inbound.decide(provider: provider.name, called: number, caller: number)
+                _ = inbound.decide(provider: provider.name, called: number, caller: number)
             }
         }
         for host in ["198.51.100.7", "2001:db8:100::1", "203.0.113.9"] {
-            _ = routing.trunks.provider(forSource: host, port: 5060)
+            _ = trunks.provider(forSource: host, port: 5060)
         }
         let lines = LinePool(bundle: bundle)
         for provider in bundle.providers {

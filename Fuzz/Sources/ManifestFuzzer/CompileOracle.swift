@@ -1,7 +1,7 @@
 import Diagnostics
 import FuzzSupport
 import ManifestCompiler
-import Registrar
+import Routing
 import RuntimeBundle
 
 /// Compiles one manifest file in memory, as `switchboard compile` would, and checks what must
@@ -10,8 +10,8 @@ import RuntimeBundle
 /// - every renderer turns the diagnostics into text without crashing (they quote the input);
 /// - a bundle encodes to bytes that `BundleLoader` accepts, that load back to the same bundle
 ///   and encode again to the same bytes (the file `serve` reads is the file `compile` wrote);
-/// - the registrar's routing tables accept every bundle the compiler makes (the runtime parses
-///   the trunk ranges again).
+/// - the registrar's trunk table accepts every bundle the compiler makes (the runtime parses the
+///   allow-lists again, with its own code).
 enum CompileOracle {
     static let compiler = BundleCompiler()
     static let renderers: [any DiagnosticRenderer] = [
@@ -39,9 +39,9 @@ enum CompileOracle {
         fuzzCheck(loaded == bundle, "the bundle loads back as a different value")
         fuzzCheck(BundleEncoding.encode(loaded).bytes == encoded.bytes, "the loaded bundle encodes to other bytes")
         do {
-            _ = try CallRouting(bundle: loaded)
+            _ = try TrunkTable(bundle: loaded)
         } catch {
-            fuzzCheck(false, "the registrar refuses the routing of a compiled bundle: \(error)")
+            fuzzCheck(false, "the registrar refuses the trunk ranges of a compiled bundle: \(error)")
         }
     }
 }
