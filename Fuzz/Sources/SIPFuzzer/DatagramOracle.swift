@@ -8,8 +8,8 @@ import SIP
 /// - a request that parses gets a response whose bytes parse as a response with the request's
 ///   Call-ID and CSeq;
 /// - a request that fails with ``SIPParseError/canBuildResponse`` gets an error response, which
-///   parses like the valid one or fails for the same reason as the request (it copies the
-///   request's Via lines, malformed lower ones included, as RFC 3261 §8.2.6.2 asks);
+///   parses like the valid one or fails for the reason the request's own header lines fail
+///   (it copies the Via lines, malformed lower ones included, as RFC 3261 §8.2.6.2 asks);
 /// - the typed header views never crash, and what they parse prints back to itself.
 struct DatagramOracle {
     let parser: SIPParser
@@ -33,7 +33,9 @@ struct DatagramOracle {
                 fuzzCheck(false, "canBuildResponse is true but no response was built for \(error)")
                 return
             }
-            checkResponse(response, answering: error.partialMessage!, failing: error.kind)
+            let request = error.partialMessage!
+            // What is wrong with the request's header lines alone, its body aside.
+            checkResponse(response, answering: request, failing: SIPParser.parse(request.serialize()).failureKind)
         }
     }
 
@@ -54,7 +56,8 @@ struct DatagramOracle {
         }
     }
 
-    /// Checks the response to `request`, which failed to parse for `failure` (nil: it parsed).
+    /// Checks the response to `request`, whose header lines fail to parse for `failure` (nil:
+    /// they parse).
     private func checkResponse(_ response: SIPMessage, answering request: SIPMessage, failing failure: SIPParseError.Kind?) {
         let bytes = response.serialize()
         switch SIPParser.parseWithTransactionHeaders(bytes) {
@@ -71,5 +74,13 @@ struct DatagramOracle {
 
     private static func withoutContentLength(_ headers: SIPHeaders) -> [SIPHeaderField] {
         headers.filter { $0.name != .contentLength }
+    }
+}
+
+extension Result where Failure == SIPParseError {
+    /// The kind of the error, nil on success.
+    fileprivate var failureKind: SIPParseError.Kind? {
+        if case .failure(let error) = self { return error.kind }
+        return nil
     }
 }
