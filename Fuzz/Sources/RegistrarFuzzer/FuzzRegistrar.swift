@@ -58,8 +58,10 @@ enum FuzzRegistrar {
         RequestProcessor(
             state: RegistrarState(configuration: configuration, policy: RegistrarPolicy(domains: [realm, "127.0.0.1"])),
             location: LocationService(stripes: 4),
-            authenticator: DigestAuthenticator(realm: realm, secret: Array(repeating: 7, count: 32), now: { now }),
-            transactions: TransactionCache(),
+            // Small tables: the default transaction cache allocates room for 200,000 entries,
+            // which would cost more than the request itself.
+            authenticator: DigestAuthenticator(realm: realm, maxTrackedNonces: 64, secret: Array(repeating: 7, count: 32), now: { now }),
+            transactions: TransactionCache(capacity: 64, stripes: 1),
             clock: RegistrarClock { now },
             logger: Logger(label: "fuzz") { _ in DiscardingLogHandler() })
     }
