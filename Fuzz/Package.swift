@@ -40,7 +40,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "FuzzerGlue"),
-        .target(name: "FuzzSupport"),
+        .target(name: "FuzzSupport", dependencies: [.product(name: "SIP", package: "Switchboard")]),
     ] + fuzzers.map { fuzzer in
         .executableTarget(name: fuzzer.name, dependencies: ["FuzzerGlue", "FuzzSupport"] + fuzzer.dependencies)
     },

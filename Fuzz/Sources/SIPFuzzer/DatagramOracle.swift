@@ -33,9 +33,7 @@ struct DatagramOracle {
                 fuzzCheck(false, "canBuildResponse is true but no response was built for \(error)")
                 return
             }
-            let request = error.partialMessage!
-            // What is wrong with the request's header lines alone, its body aside.
-            checkResponse(response, answering: request, failing: SIPParser.parse(request.serialize()).failureKind)
+            checkResponse(response, answering: error.partialMessage!, failing: error.headerLinesProblem)
         }
     }
 
@@ -77,10 +75,3 @@ struct DatagramOracle {
     }
 }
 
-extension Result where Failure == SIPParseError {
-    /// The kind of the error, nil on success.
-    fileprivate var failureKind: SIPParseError.Kind? {
-        if case .failure(let error) = self { return error.kind }
-        return nil
-    }
-}
