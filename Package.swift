@@ -12,6 +12,12 @@ let package = Package(
         .executable(name: "switchboard", targets: ["switchboard"]),
         .library(name: "ManifestCompiler", targets: ["ManifestCompiler"]),
         .library(name: "RuntimeBundle", targets: ["RuntimeBundle"]),
+        // For the fuzz targets in Fuzz/ (a nested package, see docs/security.md#fuzzing).
+        .library(name: "Diagnostics", targets: ["Diagnostics"]),
+        .library(name: "SIP", targets: ["SIP"]),
+        .library(name: "SIPDigest", targets: ["SIPDigest"]),
+        .library(name: "Registrar", targets: ["Registrar"]),
+        .library(name: "Routing", targets: ["Routing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -59,13 +59,20 @@ extension HMAC {
             var key = Array(key)
             let keyLength = key.count
             if key.isEmpty { key = [0] }
+            // An OSSL_PARAM keeps pointers to its name and value, and EVP_MAC_init reads both:
+            // each must live in a buffer that outlasts the call. A string literal passed straight
+            // to OSSL_PARAM_construct_utf8_string is a temporary freed when that call returns
+            // (found by RegistrarFuzzer under the address sanitizer: heap-use-after-free).
+            var parameterName = Array("digest".utf8CString)
             var digest = Array("SHA256".utf8CString)
-            let ok = digest.withUnsafeMutableBufferPointer { name in
-                var parameters = [
-                    OSSL_PARAM_construct_utf8_string("digest", name.baseAddress, 0),
-                    OSSL_PARAM_construct_end(),
-                ]
-                return EVP_MAC_init(context, key, keyLength, &parameters)
+            let ok = parameterName.withUnsafeMutableBufferPointer { name in
+                digest.withUnsafeMutableBufferPointer { value in
+                    var parameters = [
+                        OSSL_PARAM_construct_utf8_string(name.baseAddress, value.baseAddress, 0),
+                        OSSL_PARAM_construct_end(),
+                    ]
+                    return EVP_MAC_init(context, key, keyLength, &parameters)
+                }
             }
             precondition(ok == 1, "libcrypto EVP_MAC_init failed")
             template = context

@@ -70,6 +70,30 @@ import Testing
             == "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad")
     }
 
+    /// Fuzzing found (RegistrarFuzzer, address sanitizer): `SHA256Key.init` handed libcrypto
+    /// the parameter name `"digest"` as a temporary C string, freed before `EVP_MAC_init` read it
+    /// (heap-use-after-free). Freed memory reused in between would change which digest the key
+    /// uses, or make the init fail; keys made among other threads' allocations must all agree
+    /// with the one-shot HMAC. `scripts/fuzz RegistrarFuzzer` replays the sanitizer's view of it.
+    @Test func fuzzRegressionKeysMadeAmongOtherAllocationsUseSHA256() async {
+        let secret = Array("a secret key".utf8)
+        let message = Array("Hi There".utf8)
+        let expected = HMAC.sha256(key: secret, message: message)
+        let results = await withTaskGroup(of: Bool.self, returning: [Bool].self) { group in
+            for task in 0..<8 {
+                group.addTask {
+                    (0..<200).allSatisfy { round in
+                        let noise = (0..<8).map { String(repeating: "digest", count: task + $0 + round % 5) }
+                        let key = HMAC.SHA256Key(secret)
+                        return key.authenticationCode(for: message) == expected && !noise.isEmpty
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results == Array(repeating: true, count: 8))
+    }
+
     @Test func concurrentUse() async {
         let key = HMAC.SHA256Key(Array("Jefe".utf8))
         let message = Array("what do ya want for nothing?".utf8)

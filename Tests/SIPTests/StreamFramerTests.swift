@@ -168,6 +168,28 @@ import Testing
         #expect(throws: SIPParseError(.lineTooLong)) { try framer.next() }
     }
 
+    /// Fuzzing found (SIPFuzzer, stream oracle): a line over the line limit that also ran past the
+    /// message limit was "513 Message Too Large" when the bytes came at once, but "400 Line too
+    /// long" when they came in pieces (the check at the end of each piece saw the line first).
+    /// The same stream must fail the same way however it is cut.
+    @Test func fuzzRegressionOverlongLinePastTheSizeLimitFailsTheSameInOnePieceOrMany() throws {
+        let limits = SIPParserLimits(maxMessageSize: 300, maxLineLength: 100)
+        let bytes = Array("OPTIONS sip:a SIP/2.0\r\nSubject: ".utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: 400)
+        var whole = SIPStreamFramer(limits: limits)
+        whole.append(bytes)
+        #expect(throws: SIPParseError(.lineTooLong)) { try whole.next() }
+        var pieces = SIPStreamFramer(limits: limits)
+        do {
+            for byte in bytes {
+                pieces.append([byte])
+                _ = try pieces.next()
+            }
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.kind == .lineTooLong)
+        }
+    }
+
     @Test func headerSectionBeyondTheSizeLimitFails() throws {
         var framer = SIPStreamFramer(limits: SIPParserLimits(maxMessageSize: 500))
         framer.append(Array(Fixture.register.joined(separator: "\r\n").utf8))

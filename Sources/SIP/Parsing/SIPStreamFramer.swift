@@ -165,7 +165,12 @@ public struct SIPStreamFramer: Sendable {
                 lineStartOffset = index + 1 - readIndex
             }
             index += 1
-            if index - readIndex > limits.maxMessageSize { throw SIPParseError(.messageTooLarge) }
+            if index - readIndex > limits.maxMessageSize {
+                // The line being scanned may already be too long, which a stream arriving in
+                // smaller pieces reports at the end of a piece: report the same whatever the cuts.
+                if index - (readIndex + lineStartOffset) > limits.maxLineLength + 1 { throw SIPParseError(.lineTooLong) }
+                throw SIPParseError(.messageTooLarge)
+            }
         }
         scannedOffset = index - readIndex
         if index - (readIndex + lineStartOffset) > limits.maxLineLength + 1 { throw SIPParseError(.lineTooLong) }
