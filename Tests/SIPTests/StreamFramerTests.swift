@@ -190,6 +190,24 @@ import Testing
         }
     }
 
+    /// Fuzzing found (SIPFuzzer, stream oracle, 10-minute run): a CRLF before a message,
+    /// arriving one byte at a time, was scanned as header bytes while it could still become a
+    /// ping; once skipped, the scan's offsets were two bytes off, and `"\r\nTa\r\nS"` ended its
+    /// "header section" at the line break after `Ta` (400 Malformed start line), where the same
+    /// bytes at once rightly wait for more.
+    @Test func fuzzRegressionLineBreaksBeforeAMessageDoNotShiftTheHeaderScan() throws {
+        let bytes = Array("\r\nTa\r\nS".utf8)
+        var whole = SIPStreamFramer()
+        whole.append(bytes)
+        #expect(try whole.next() == nil)
+        var bytewise = SIPStreamFramer()
+        for byte in bytes {
+            bytewise.append([byte])
+            #expect(try bytewise.next() == nil)
+        }
+        #expect(bytewise.isInsideMessage)
+    }
+
     @Test func headerSectionBeyondTheSizeLimitFails() throws {
         var framer = SIPStreamFramer(limits: SIPParserLimits(maxMessageSize: 500))
         framer.append(Array(Fixture.register.joined(separator: "\r\n").utf8))

@@ -91,7 +91,9 @@ public struct SIPStreamFramer: Sendable {
     private mutating func nextEvent() throws(SIPParseError) -> SIPStreamEvent? {
         if pending == nil {
             if let ping = try skipLineBreaks() { return ping }
-            guard readIndex < buffer.count, let headerEnd = try findEndOfHeaders() else { return nil }
+            // A line break still waiting to be told apart from a ping is not a message's start:
+            // scanning it as header bytes would leave the scan's offsets behind once it is skipped.
+            guard isInsideMessage, let headerEnd = try findEndOfHeaders() else { return nil }
             let head = try SIPHeadParser(limits: limits).parse(buffer[readIndex..<headerEnd])
             let partial = head.message(body: [])
             switch head.contentLength {
