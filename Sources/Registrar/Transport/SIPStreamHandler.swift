@@ -34,12 +34,15 @@ final class SIPStreamHandler: ChannelInboundHandler {
         guard let source else { return }
         let event = Self.unwrapInboundIn(data)
         // Banned since the connection opened, or over its rate now: closed, nothing handled.
+        // A message takes a token (`admit` checks the ban too); anything else only asks for the ban.
         let now = processor.clock.now()
-        if processor.requestGuard.isBanned(host: source.host, now: now) {
-            context.close(promise: nil)
-            return
+        let allowed: Bool
+        if case .message = event {
+            allowed = processor.requestGuard.admit(host: source.host, now: now)
+        } else {
+            allowed = !processor.requestGuard.isBanned(host: source.host, now: now)
         }
-        if case .message = event, !processor.requestGuard.admit(host: source.host, now: now) {
+        guard allowed else {
             context.close(promise: nil)
             return
         }
