@@ -20,8 +20,9 @@ struct ScalarDecoder {
 
     /// Whether `scalar` fits the length limit of `field`; reports it when not, without quoting it.
     func withinLimit(_ scalar: YAMLScalar, field: String) -> Bool {
-        let limit = TextLimits.maxBytes(field)
         let length = scalar.text.utf8.count
+        guard length > TextLimits.lowestLimit else { return true }
+        let limit = TextLimits.maxBytes(field)
         guard length > limit else { return true }
         sink.emit(.error(
             .valueTooLong, "`\(field)` is \(length) bytes long, more than the \(limit) it may have",

@@ -19,13 +19,17 @@ enum TextLimits {
     /// choices all have shorter rules of their own, checked after this one.
     static let defaultBytes = 1024
 
+    /// The lowest limit of any field: a value this short fits every field, so the check can skip
+    /// looking its field up (it runs on every scalar of a manifest).
+    static let lowestLimit = bytesByField.values.reduce(defaultBytes, min)
+
     /// Keys and values quoted in a message are cut to this many characters.
     static let quotedCharacters = 64
 
     /// The limit of `field`: its last component, so `server.host` is limited as `host`.
     static func maxBytes(_ field: String) -> Int {
-        let name = field.split(separator: ".").last.map(String.init) ?? field
-        return bytesByField[name] ?? defaultBytes
+        guard let dot = field.utf8.lastIndex(of: UInt8(ascii: ".")) else { return bytesByField[field] ?? defaultBytes }
+        return bytesByField[String(field[field.index(after: dot)...])] ?? defaultBytes
     }
 
     /// `text` for a message: as it is when short, else its start and how long it is, so that a
