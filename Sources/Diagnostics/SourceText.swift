@@ -119,5 +119,10 @@ public struct SourceStore: Sendable {
         texts[text.file] = text
     }
 
+    /// Room for `count` texts, so that adding a repository's files grows the store once.
+    public mutating func reserveCapacity(_ count: Int) {
+        texts.reserveCapacity(count)
+    }
+
     public subscript(file: String) -> SourceText? { texts[file] }
 }

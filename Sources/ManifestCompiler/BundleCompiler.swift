@@ -17,7 +17,17 @@ public struct BundleCompiler: Sendable {
     }
 
     public func compile(_ inputs: [ManifestInput]) -> Result {
-        let check = checker.check(inputs)
+        lower(checker.check(inputs))
+    }
+
+    /// Finds the files of `paths` with `finder` and compiles them, decoding each file while the
+    /// finder walks on (`ManifestChecker.check(finding:with:)`).
+    public func compile(finding paths: [String], with finder: ManifestFileFinder) -> (found: ManifestFileFinder.Result, result: Result) {
+        let (found, check) = checker.check(finding: paths, with: finder)
+        return (found, lower(check))
+    }
+
+    private func lower(_ check: ManifestChecker.Result) -> Result {
         guard !check.hasErrors else { return Result(check: check, bundle: nil) }
         return Result(check: check, bundle: BundleLowering(root: check.root).lower(check.manifest))
     }

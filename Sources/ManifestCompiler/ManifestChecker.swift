@@ -24,6 +24,7 @@ public struct ManifestChecker: Sendable {
     /// Inputs smaller than this in all are decoded on the calling thread: starting Dispatch's
     /// worker threads costs 1–3 ms, more than decoding a few small files takes (at about 65 µs
     /// a kilobyte), as in the pre-commit check of a small repository. 64 KiB is about 200 providers.
+    /// Past it, files are decoded on worker threads as they are read (`DecodingQueue`).
     public var concurrentDecodingThreshold: Int
 
     public init(yamlLimits: YAMLLimits = .default, concurrentDecodingThreshold: Int = 64 * 1024) {
@@ -32,24 +33,36 @@ public struct ManifestChecker: Sendable {
     }
 
     public func check(_ inputs: [ManifestInput]) -> Result {
+        let queue = decodingQueue()
+        inputs.forEach(queue.add)
+        return check(inputs, decoded: queue.finish())
+    }
+
+    /// Finds the files of `paths` with `finder` and checks them, decoding each file while the
+    /// finder walks on: what `finder.find(paths)` and then `check(_:)` give, sooner.
+    public func check(finding paths: [String], with finder: ManifestFileFinder) -> (found: ManifestFileFinder.Result, result: Result) {
+        let queue = decodingQueue()
+        let found = finder.find(paths, onInput: queue.add)
+        return (found, check(found.inputs, decoded: queue.finish()))
+    }
+
+    /// Files are parsed and decoded each on its own (`DecodingQueue`, on every core for large
+    /// inputs) and merged in the root's order: the manifest and diagnostics of decoding them one
+    /// after another. The per-file results (partial manifests, and the trees of files with
+    /// `defaults`) are freed on return.
+    private func decodingQueue() -> DecodingQueue {
+        DecodingQueue(reader: YAMLReader(limits: yamlLimits), threshold: concurrentDecodingThreshold)
+    }
+
+    /// The check of `inputs`, given each one decoded (`decoded[i]` is `inputs[i]`).
+    private func check(_ inputs: [ManifestInput], decoded: [DecodedFile]) -> Result {
         let sink = DiagnosticSink()
         let root = SourceRoot(inputs)
-        var merged = decode(root.ordered(inputs), sink: sink)
+        var merged = ManifestAssembly.merge(root.orderedPositions(inputs).map { decoded[$0] }, sink: sink)
         validateObjects(merged.manifest, sink: sink)
         DefaultRuleExpansion(sink: sink).expand(&merged.manifest)
         validateRelations(merged.manifest, sink: sink)
         return Result(manifest: merged.manifest, diagnostics: sink.diagnostics, sources: merged.sources, root: root)
-    }
-
-    /// Parses and decodes each file on its own, on every core, and merges them in the given
-    /// order: the manifest and diagnostics of decoding them one after another. The per-file
-    /// results (partial manifests, and the trees of files with `defaults`) are freed on return.
-    private func decode(_ ordered: [ManifestInput], sink: DiagnosticSink) -> (manifest: Manifest, sources: SourceStore) {
-        let reader = YAMLReader(limits: yamlLimits)
-        let decodeFile: @Sendable (ManifestInput) -> DecodedFile = { DecodedFile($0, reader: reader) }
-        let size = ordered.reduce(0) { $0 + $1.bytes.count }
-        let files = size >= concurrentDecodingThreshold ? ordered.concurrentMap(decodeFile) : ordered.map(decodeFile)
-        return ManifestAssembly.merge(files, sink: sink)
     }
 
     /// Checks of each object on its own, and names unique across all files.

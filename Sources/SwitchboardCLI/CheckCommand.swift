@@ -46,8 +46,7 @@ public struct CheckRunner {
     }
 
     public func run(paths: [String], console: Console) -> ExitCode {
-        let found = finder.find(paths)
-        let result = ManifestChecker().check(found.inputs)
+        let (found, result) = ManifestChecker().check(finding: paths, with: finder)
         let report = DiagnosticReport(
             diagnostics: found.problems + result.diagnostics, sources: result.sources,
             fileCount: found.inputs.count)

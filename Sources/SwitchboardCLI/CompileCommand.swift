@@ -72,8 +72,7 @@ public struct CompileRunner {
     }
 
     public func run(paths: [String], target: Target, console: Console) -> ExitCode {
-        let found = finder.find(paths)
-        let result = BundleCompiler().compile(found.inputs)
+        let (found, result) = BundleCompiler().compile(finding: paths, with: finder)
         let report = DiagnosticReport(
             diagnostics: found.problems + result.check.diagnostics, sources: result.check.sources,
             fileCount: found.inputs.count)

@@ -8,6 +8,7 @@ enum ManifestAssembly {
     static func merge(_ files: [DecodedFile], sink: DiagnosticSink) -> (manifest: Manifest, sources: SourceStore) {
         var manifest = Manifest()
         var sources = SourceStore()
+        sources.reserveCapacity(files.count)
         var earlierSettings = false
         for (position, file) in files.enumerated() {
             sources.add(file.source)

@@ -64,11 +64,13 @@ public struct ManifestFileFinder {
         var isFull = false
     }
 
-    public func find(_ paths: [String]) -> Result {
+    /// Finds and reads the files of `paths`, in order; `onInput` is given each file as soon as it
+    /// has been read (`ManifestChecker` starts decoding it while the walk goes on).
+    public func find(_ paths: [String], onInput: (ManifestInput) -> Void = { _ in }) -> Result {
         var result = Result()
         for path in paths where !result.isFull {
             if path == "-" {
-                read(path, into: &result)
+                read(path, into: &result, onInput: onInput)
                 continue
             }
             guard let status = PathStatus(path: location(of: path)) else {
@@ -77,7 +79,7 @@ public struct ManifestFileFinder {
                 continue
             }
             var enclosing: Set<PathStatus.Identity> = []
-            collect(path, status, enclosing: &enclosing, into: &result)
+            collect(path, status, enclosing: &enclosing, into: &result, onInput: onInput)
         }
         return result
     }
@@ -86,10 +88,11 @@ public struct ManifestFileFinder {
     /// folders being searched around it, so a link back to one of them is a loop, while two
     /// links to the same folder side by side are not.
     private func collect(
-        _ path: String, _ status: PathStatus, enclosing: inout Set<PathStatus.Identity>, into result: inout Result
+        _ path: String, _ status: PathStatus, enclosing: inout Set<PathStatus.Identity>, into result: inout Result,
+        onInput: (ManifestInput) -> Void
     ) {
         guard status.isFolder else {
-            read(path, into: &result)
+            read(path, into: &result, onInput: onInput)
             return
         }
         guard enclosing.insert(status.identity).inserted else {
@@ -107,15 +110,15 @@ public struct ManifestFileFinder {
         for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") && !result.isFull {
             let child = path.hasSuffix("/") ? path + entry.name : path + "/" + entry.name
             if entry.kind != .file, let childStatus = PathStatus(path: location(of: child)), childStatus.isFolder {
-                collect(child, childStatus, enclosing: &enclosing, into: &result)
+                collect(child, childStatus, enclosing: &enclosing, into: &result, onInput: onInput)
             } else if Self.isManifestFileName(entry.name) {
-                read(child, into: &result)
+                read(child, into: &result, onInput: onInput)
             }
         }
     }
 
     /// Reads one file (or standard input for `-`) within the limits.
-    private func read(_ path: String, into result: inout Result) {
+    private func read(_ path: String, into result: inout Result, onInput: (ManifestInput) -> Void) {
         guard result.inputs.count < limits.maxFiles else {
             result.isFull = true
             result.problems.append(.error(
@@ -128,7 +131,9 @@ public struct ManifestFileFinder {
         switch outcome {
         case .bytes(let bytes):
             result.totalBytes += bytes.count
-            result.inputs.append(ManifestInput(name: path, bytes: bytes, path: path == "-" ? nil : location(of: path)))
+            let input = ManifestInput(name: path, bytes: bytes, path: path == "-" ? nil : location(of: path))
+            result.inputs.append(input)
+            onInput(input)
         case .unreadable:
             result.problems.append(.error(.unreadableInput, "cannot read \(path)", at: .wholeFile(path)))
         case .tooLarge(let size) where limit == limits.maxFileBytes:

@@ -12,16 +12,25 @@ public struct SourceRoot: Sendable {
         // per file here.
         var resolver = FolderResolver()
         var folders: [String] = []
+        // Files come folder by folder: the previous file's folder is compared, not looked up.
+        var previous: (folder: Substring, resolved: String)?
         let absolute = inputs.map { input in
             input.path.map { path -> String in
                 let (folder, name) = PathText.split(path[...])
-                let resolved = resolver.resolve(folder)
-                if folders.last != resolved { folders.append(resolved) }
+                let resolved: String
+                if let previous, previous.folder == folder {
+                    resolved = previous.resolved
+                } else {
+                    resolved = resolver.resolve(folder)
+                    previous = (folder, resolved)
+                    if folders.last != resolved { folders.append(resolved) }
+                }
                 return resolved == "/" ? "/" + name : resolved + "/" + name
             }
         }
         let root = Self.commonFolder(folders)
         var relativePaths: [String: String] = [:]
+        relativePaths.reserveCapacity(inputs.count)
         for (input, path) in zip(inputs, absolute) {
             guard let path, let root else {
                 relativePaths[input.name] = input.name
@@ -38,11 +47,17 @@ public struct SourceRoot: Sendable {
 
     /// Inputs sorted by relative path (then by name, for inputs made in memory).
     public func ordered(_ inputs: [ManifestInput]) -> [ManifestInput] {
+        orderedPositions(inputs).map { inputs[$0] }
+    }
+
+    /// The positions of `inputs` in the order of `ordered(_:)`.
+    func orderedPositions(_ inputs: [ManifestInput]) -> [Int] {
         // Each input's relative path is looked up once, not at every comparison of the sort.
-        let keyed = inputs.map { (relative: relativePath(of: $0.name), input: $0) }
-        return keyed.sorted { lhs, rhs in
-            lhs.relative != rhs.relative ? lhs.relative < rhs.relative : lhs.input.name < rhs.input.name
-        }.map(\.input)
+        let keyed = inputs.map { (relative: relativePath(of: $0.name), name: $0.name) }
+        return keyed.indices.sorted { lhs, rhs in
+            keyed[lhs].relative != keyed[rhs].relative
+                ? keyed[lhs].relative < keyed[rhs].relative : keyed[lhs].name < keyed[rhs].name
+        }
     }
 
     /// The deepest folder that holds all `folders` (absolute, resolved; repeats are harmless).

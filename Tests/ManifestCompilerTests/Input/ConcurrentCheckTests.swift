@@ -26,7 +26,9 @@ import YAMLSource
     private func concurrentDecode(_ inputs: [ManifestInput]) -> (manifest: Manifest, diagnostics: [Diagnostic]) {
         let sink = DiagnosticSink()
         let reader = YAMLReader()
-        let files = SourceRoot(inputs).ordered(inputs).concurrentMap { DecodedFile($0, reader: reader) }
+        let queue = DecodingQueue(reader: reader, threshold: 0)
+        SourceRoot(inputs).ordered(inputs).forEach(queue.add)
+        let files = queue.finish()
         let manifest = ManifestAssembly.merge(files, sink: sink).manifest
         return (manifest, sink.diagnostics)
     }
@@ -116,10 +118,35 @@ import YAMLSource
         #expect(Set(result.diagnostics.map(\.span.file)).count > 20)
     }
 
-    @Test func concurrentMapKeepsTheOrder() {
-        let numbers = Array(0..<10_000)
-        #expect(numbers.concurrentMap { $0 * 3 } == numbers.map { $0 * 3 })
-        #expect([Int]().concurrentMap { $0 } == [])
-        #expect([7].concurrentMap { $0 + 1 } == [8])
+    @Test func theDecodingQueueReturnsFilesInTheOrderAdded() {
+        // Enough files for several batches on worker threads, each naming its position.
+        let inputs = (0..<400).map { ManifestInput(name: "f\($0).yaml", text: "providers:\n  - { name: p\($0), serve: \"\($0)\" }\n") }
+        for threshold in [0, 8 * 1024, Int.max] {
+            let queue = DecodingQueue(reader: YAMLReader(), threshold: threshold)
+            inputs.forEach(queue.add)
+            let files = queue.finish()
+            #expect(files.map(\.source.file) == inputs.map(\.name))
+            #expect(files.map { $0.manifest.providers.map(\.name.value) } == inputs.indices.map { ["p\($0)"] })
+        }
+        #expect(DecodingQueue(reader: YAMLReader(), threshold: 0).finish().isEmpty)
+    }
+
+    @Test func checkingWhileFindingGivesTheCheckOfTheFoundFiles() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sb-pipeline-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for index in 0..<150 {
+            let url = root.appendingPathComponent("z\(index % 3)/n\(149 - index).yaml")
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(manifest(index).utf8).write(to: url)
+        }
+        for threshold in [0, .max] {
+            let checker = ManifestChecker(concurrentDecodingThreshold: threshold)
+            let (found, result) = checker.check(finding: [root.path], with: ManifestFileFinder())
+            let afterwards = checker.check(ManifestFileFinder().find([root.path]).inputs)
+            #expect(found.inputs.count == 150)
+            #expect(result.diagnostics == afterwards.diagnostics)
+            #expect(result.diagnostics.count > 30)
+            #expect(dumped(result.manifest) == dumped(afterwards.manifest))
+        }
     }
 }
