@@ -64,6 +64,14 @@ struct ManifestDecoder {
             list.reserveCapacity(max(needed, 2 * list.capacity))
         }
         let items = sequence.items
+        if items.count / 2 < parallelChunk {
+            // In line, straight into the list: a repository's small files each list one or two
+            // entries, and the chunk machinery (a sink and two arrays) would cost more than them.
+            for item in items {
+                if let entry = decode(sink, item) { list.append(entry) }
+            }
+            return
+        }
         var chunks = ParallelChunks.map(count: items.count, minimumChunk: parallelChunk) { range in
             let chunkSink = DiagnosticSink()
             var decoded: [Item] = []

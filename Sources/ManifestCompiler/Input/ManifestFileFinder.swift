@@ -18,7 +18,9 @@ public struct ManifestFileFinder {
     public static func isManifestFileName(_ name: String) -> Bool {
         guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
         let suffix = name.utf8[name.utf8.index(after: dot)...]
-        return extensions.contains { $0.utf8.elementsEqual(suffix) { $0 == ASCII.lowercased($1) } }
+        // Every extension is three or four letters: anything else is no match, without a lookup.
+        guard suffix.count == 3 || suffix.count == 4 else { return false }
+        return extensions.contains(String(decoding: suffix.map(ASCII.lowercased), as: UTF8.self))
     }
 
     private let readStandardInput: @Sendable (_ limit: Int) -> FileBytes.Outcome

@@ -29,14 +29,16 @@ public struct SourceRoot: Sendable {
             }
         }
         let root = Self.commonFolder(folders)
+        // Cut by UTF-8 length: `String.count` and `dropFirst` would walk every character.
+        let rootLength = root.map { $0 == "/" ? 1 : $0.utf8.count + 1 } ?? 0
         var relativePaths: [String: String] = [:]
         relativePaths.reserveCapacity(inputs.count)
         for (input, path) in zip(inputs, absolute) {
-            guard let path, let root else {
+            guard let path, root != nil else {
                 relativePaths[input.name] = input.name
                 continue
             }
-            relativePaths[input.name] = root == "/" ? String(path.dropFirst()) : String(path.dropFirst(root.count + 1))
+            relativePaths[input.name] = String(Substring(path.utf8.dropFirst(rootLength)))
         }
         self.relativePaths = relativePaths
     }
@@ -62,11 +64,22 @@ public struct SourceRoot: Sendable {
 
     /// The deepest folder that holds all `folders` (absolute, resolved; repeats are harmless).
     private static func commonFolder(_ folders: [String]) -> String? {
-        guard var common = folders.first?.split(separator: "/", omittingEmptySubsequences: true) else { return nil }
+        guard let first = folders.first else { return nil }
+        // The longest common prefix of the bytes, cut back to a whole folder name.
+        var common = Array(first.utf8)
         for folder in folders.dropFirst() {
-            let parts = folder.split(separator: "/", omittingEmptySubsequences: true)
-            common = Array(zip(common, parts).prefix { $0 == $1 }.map(\.0))
+            let shared = zip(common, folder.utf8).prefix { $0 == $1 }.count
+            if shared == common.count, shared == folder.utf8.count { continue }
+            let next = folder.utf8.dropFirst(shared).first
+            if shared == common.count, next == UInt8(ascii: "/") { continue }  // `folder` is below `common`
+            if shared == folder.utf8.count, common[shared] == UInt8(ascii: "/") {  // `common` is below `folder`
+                common.removeSubrange(shared...)
+                continue
+            }
+            // They part inside a name: keep what comes before that name.
+            let slash = common[..<shared].lastIndex(of: UInt8(ascii: "/")) ?? 0
+            common.removeSubrange(slash...)
         }
-        return "/" + common.joined(separator: "/")
+        return common.isEmpty ? "/" : String(decoding: common, as: UTF8.self)
     }
 }

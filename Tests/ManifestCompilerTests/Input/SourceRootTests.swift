@@ -46,6 +46,22 @@ import Testing
         #expect(sourceRoot.relativePath(of: root.path + "/m/q.yaml") == "m/q.yaml")
     }
 
+    @Test func theCommonFolderEndsAtAWholeFolderName() {
+        // Folders that do not exist resolve as written, so these paths test the prefix alone.
+        let base = "/nonexistent-sb-root-\(UUID().uuidString)"
+        func relative(_ paths: [String]) -> [String] {
+            let inputs = paths.map { input(base + $0) }
+            let root = SourceRoot(inputs)
+            return inputs.map { root.relativePath(of: $0.name) }
+        }
+        #expect(relative(["/ab/f.yaml", "/a/g.yaml"]) == ["ab/f.yaml", "a/g.yaml"])
+        #expect(relative(["/a/g.yaml", "/ab/f.yaml"]) == ["a/g.yaml", "ab/f.yaml"])
+        #expect(relative(["/a/b/c/f.yaml", "/a/b/g.yaml"]) == ["c/f.yaml", "g.yaml"])
+        #expect(relative(["/a/b/g.yaml", "/a/b/c/f.yaml", "/a/bc/h.yaml"]) == ["b/g.yaml", "b/c/f.yaml", "bc/h.yaml"])
+        #expect(relative(["/x/é/f.yaml", "/x/e/g.yaml"]) == ["é/f.yaml", "e/g.yaml"])
+        #expect(relative(["/only/f.yaml"]) == ["f.yaml"])
+    }
+
     @Test func inputsWithoutAPathKeepTheirNames() {
         let sourceRoot = SourceRoot([ManifestInput(name: "b.yaml", text: ""), ManifestInput(name: "-", text: "")])
         #expect(sourceRoot.relativePath(of: "b.yaml") == "b.yaml")
