@@ -35,7 +35,8 @@ public struct ManifestChecker: Sendable {
     public func check(_ inputs: [ManifestInput]) -> Result {
         let queue = decodingQueue()
         inputs.forEach(queue.add)
-        return check(inputs, decoded: queue.finish())
+        let root = SourceRoot(inputs)  // while the workers decode
+        return check(inputs, root: root, decoded: queue.finish())
     }
 
     /// Finds the files of `paths` with `finder` and checks them, decoding each file while the
@@ -43,7 +44,8 @@ public struct ManifestChecker: Sendable {
     public func check(finding paths: [String], with finder: ManifestFileFinder) -> (found: ManifestFileFinder.Result, result: Result) {
         let queue = decodingQueue()
         let found = finder.find(paths, onInput: queue.add)
-        return (found, check(found.inputs, decoded: queue.finish()))
+        let root = SourceRoot(found.inputs)  // while the workers decode
+        return (found, check(found.inputs, root: root, decoded: queue.finish()))
     }
 
     /// Files are parsed and decoded each on its own (`DecodingQueue`, on every core for large
@@ -54,10 +56,9 @@ public struct ManifestChecker: Sendable {
         DecodingQueue(reader: YAMLReader(limits: yamlLimits), threshold: concurrentDecodingThreshold)
     }
 
-    /// The check of `inputs`, given each one decoded (`decoded[i]` is `inputs[i]`).
-    private func check(_ inputs: [ManifestInput], decoded: [DecodedFile]) -> Result {
+    /// The check of `inputs`, given their root and each one decoded (`decoded[i]` is `inputs[i]`).
+    private func check(_ inputs: [ManifestInput], root: SourceRoot, decoded: [DecodedFile]) -> Result {
         let sink = DiagnosticSink()
-        let root = SourceRoot(inputs)
         var merged = ManifestAssembly.merge(root.orderedPositions(inputs).map { decoded[$0] }, sink: sink)
         validateObjects(merged.manifest, sink: sink)
         DefaultRuleExpansion(sink: sink).expand(&merged.manifest)
