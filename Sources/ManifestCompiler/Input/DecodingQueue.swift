@@ -19,18 +19,33 @@ final class DecodingQueue {
     /// microseconds) is small beside its decoding (about 65 µs a kilobyte).
     static let batchBytes = 16 * 1024
 
+    private typealias Batch = [(position: Int, input: ManifestInput)]
+
     private let reader: YAMLReader
     private let threshold: Int
-    private var pending: [(position: Int, input: ManifestInput)] = []
+    private var pending: Batch = []
     private var pendingBytes = 0
     private var added = 0
     private var inBackground = false
+    private var batchCount = 0
     private let group = DispatchGroup()
-    private let decoded = Decoded()
+    private let shared = Shared()
 
-    /// Decoded files by position, filled by the workers.
-    private final class Decoded: Sendable {
+    /// The batches not yet taken, and the files decoded so far by position.
+    private final class Shared: Sendable {
+        private let batches = Mutex<[Batch]>([])
         let files = Mutex<[DecodedFile?]>([])
+
+        func push(_ batch: Batch) {
+            batches.withLock { $0.append(batch) }
+        }
+
+        /// Decodes batches until none is left; returns at once when another thread took the last.
+        func drain(with reader: YAMLReader) {
+            while let batch = batches.withLock({ $0.popLast() }) {
+                store(batch.map { ($0.position, DecodedFile($0.input, reader: reader)) })
+            }
+        }
 
         func store(_ batch: [(Int, DecodedFile)]) {
             files.withLock { files in
@@ -58,13 +73,15 @@ final class DecodingQueue {
     }
 
     /// Every file added, decoded, in the order added. The calling thread decodes what has not
-    /// been handed to a worker, then waits for the workers.
+    /// been handed out and then takes batches no worker has started, so it never waits idle while
+    /// work is queued: Dispatch sizes its pool by the cores, and the caller (a Swift concurrency
+    /// thread of the same pool) would otherwise hold one core's place doing nothing.
     func finish() -> [DecodedFile] {
-        let remaining = pending.map { ($0.position, DecodedFile($0.input, reader: reader)) }
+        shared.store(pending.map { ($0.position, DecodedFile($0.input, reader: reader)) })
         pending = []
+        shared.drain(with: reader)
         group.wait()
-        decoded.store(remaining)
-        return decoded.files.withLock { files in
+        return shared.files.withLock { files in
             (0..<added).map { position in
                 guard position < files.count, let file = files[position] else { preconditionFailure("file \(position) was never decoded") }
                 return file
@@ -73,13 +90,17 @@ final class DecodingQueue {
     }
 
     private func startBatch() {
-        let batch = pending
+        shared.push(pending)
         pending = []
         pendingBytes = 0
+        batchCount += 1
+        // The first batch waits for a second: when it is all there is (one large file), the
+        // caller decodes it in `finish()` itself rather than waiting for a worker to.
+        guard batchCount > 1 else { return }
         let reader = reader
-        let decoded = decoded
+        let shared = shared
         DispatchQueue.global().async(group: group) {
-            decoded.store(batch.map { ($0.position, DecodedFile($0.input, reader: reader)) })
+            shared.drain(with: reader)
         }
     }
 }
