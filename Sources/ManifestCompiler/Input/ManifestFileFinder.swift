@@ -114,13 +114,13 @@ public struct ManifestFileFinder {
             if entry.kind != .file, let childStatus = PathStatus(path: location(of: child)), childStatus.isFolder {
                 collect(child, childStatus, enclosing: &enclosing, into: &result, onInput: onInput)
             } else if Self.isManifestFileName(entry.name) {
-                read(child, into: &result, onInput: onInput)
+                read(child, into: &result, isRegularFile: entry.kind == .file, onInput: onInput)
             }
         }
     }
 
     /// Reads one file (or standard input for `-`) within the limits.
-    private func read(_ path: String, into result: inout Result, onInput: (ManifestInput) -> Void) {
+    private func read(_ path: String, into result: inout Result, isRegularFile: Bool = false, onInput: (ManifestInput) -> Void) {
         guard result.inputs.count < limits.maxFiles else {
             result.isFull = true
             result.problems.append(.error(
@@ -129,7 +129,7 @@ public struct ManifestFileFinder {
             return
         }
         let limit = min(limits.maxFileBytes, limits.maxTotalBytes - result.totalBytes)
-        let outcome = path == "-" ? readStandardInput(limit) : FileBytes.contents(atPath: location(of: path), limit: limit)
+        let outcome = path == "-" ? readStandardInput(limit) : FileBytes.contents(atPath: location(of: path), limit: limit, isRegularFile: isRegularFile)
         switch outcome {
         case .bytes(let bytes):
             result.totalBytes += bytes.count

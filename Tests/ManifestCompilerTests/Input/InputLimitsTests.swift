@@ -48,6 +48,36 @@ import Testing
             == "\(root.path)/a.yaml is larger than 99 bytes (100 bytes), the most a manifest file may be")
     }
 
+    @Test func filesAroundTheFirstReadSizeAreReadWhole() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = FileBytes.firstReadBytes
+        let sizes = [0, 1, first - 1, first, first + 1, 3 * first + 17]
+        for size in sizes {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 % 251) }
+            try Data(bytes).write(to: root.appendingPathComponent("f\(size).yaml"))
+            for isRegularFile in [true, false] {
+                guard case .bytes(let read) = FileBytes.contents(atPath: root.path + "/f\(size).yaml", isRegularFile: isRegularFile) else {
+                    Issue.record("f\(size).yaml was not read")
+                    continue
+                }
+                #expect(read == bytes, "\(size) bytes, regular \(isRegularFile)")
+            }
+            // One byte under the size is too large, whichever read finds it out.
+            if size > 0, case .tooLarge(let reported) = FileBytes.contents(atPath: root.path + "/f\(size).yaml", limit: size - 1, isRegularFile: true) {
+                #expect(reported == size)
+            } else if size > 0 {
+                Issue.record("f\(size).yaml was not refused at \(size - 1) bytes")
+            }
+        }
+        // A folder listed as a file (it changed in between) is unreadable, not empty.
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("folder.yaml"), withIntermediateDirectories: true)
+        guard case .unreadable = FileBytes.contents(atPath: root.path + "/folder.yaml", isRegularFile: true) else {
+            Issue.record("a folder read as a file")
+            return
+        }
+    }
+
     @Test func standardInputOverTheLimitIsRefused() {
         let limits = InputLimits(maxFileBytes: 10, maxFiles: 10, maxTotalBytes: 100)
         let finder = ManifestFileFinder(limits: limits, readStandardInput: { Array("providers: []\n".utf8) })
