@@ -197,7 +197,7 @@ public final class RequestProcessor: Sendable {
         // A locked user name is answered as a wrong password would be, unless this source
         // authenticated as it recently (RequestGuard): the lock must not shut out the user's phone.
         let claimedUser = authorizations.first?["username"]
-        let locked = claimedUser.map { requestGuard.isLocked(user: $0, host: source.host, now: now) } ?? false
+        let locked = claimedUser.map { requestGuard.isLocked(user: $0, source: source, now: now) } ?? false
         let outcome: DigestOutcome = locked ? .challenge(stale: false) : authenticator.verify(
             anyOf: authorizations, method: "REGISTER", requestURI: requestURI.description,
             credentials: { passwords[$0].map(DigestCredential.password) })
@@ -206,14 +206,14 @@ public final class RequestProcessor: Sendable {
         case .authenticated(let username):
             user = username
             authenticated = true
-            requestGuard.authenticated(user: username, host: source.host, now: now)
+            requestGuard.authenticated(user: username, source: source, now: now)
         case .challenge(let stale):
             if !authorizations.isEmpty {
                 logger.info("authentication failed", metadata: ["source": "\(source)", "stale": "\(stale)"])
                 // A stale nonce or a replayed count had the right password, and a nonce that is
                 // not ours (a phone after a restart) was never a guess: neither is a failure.
                 if !stale, locked || authorizations.contains(where: { $0["nonce"].map(authenticator.issued) ?? false }) {
-                    requestGuard.authenticationFailed(user: claimedUser, host: source.host, now: now)
+                    requestGuard.authenticationFailed(user: claimedUser, source: source, now: now)
                 }
             }
             var response = reply(incoming, .unauthorized)
@@ -222,7 +222,7 @@ public final class RequestProcessor: Sendable {
             }
             return response
         case .badRequest(let reason):
-            requestGuard.authenticationFailed(user: claimedUser, host: source.host, now: now)
+            requestGuard.authenticationFailed(user: claimedUser, source: source, now: now)
             return reply(incoming, SIPResponseStatus(code: 400, reasonPhrase: reason))
         }
         // Steps 4–8.
