@@ -33,13 +33,21 @@ public enum HMAC {
     public static func constantTimeEqual(_ a: some Collection<UInt8>, _ b: some Collection<UInt8>) -> Bool {
         let a = Array(a)
         let b = Array(b)
+        return a.withUnsafeBytes { aBuffer in b.withUnsafeBytes { constantTimeEqual(aBuffer, $0) } }
+    }
+
+    /// ``constantTimeEqual(_:_:)`` on memory the caller holds, without copying it.
+    public static func constantTimeEqual(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
         guard a.count == b.count else { return false }
-        if a.isEmpty { return true }
-        return a.withUnsafeBytes { aBuffer in
-            b.withUnsafeBytes { bBuffer in
-                CRYPTO_memcmp(aBuffer.baseAddress, bBuffer.baseAddress, aBuffer.count) == 0
-            }
-        }
+        guard let aBase = a.baseAddress, let bBase = b.baseAddress else { return true }  // both empty
+        return CRYPTO_memcmp(aBase, bBase, a.count) == 0
+    }
+
+    /// ``constantTimeEqual(_:_:)`` on the UTF-8 bytes of two strings (hexadecimal digests).
+    public static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { aBytes in b.withUTF8 { constantTimeEqual(UnsafeRawBufferPointer(aBytes), UnsafeRawBufferPointer($0)) } }
     }
 }
 
@@ -82,18 +90,19 @@ extension HMAC {
 
         /// HMAC-SHA-256 of `message` under this key (32 bytes).
         public func authenticationCode(for message: some Collection<UInt8>) -> [UInt8] {
+            message.withContiguousStorageIfAvailable { authenticationCode(for: UnsafeRawBufferPointer($0)) }
+                ?? Array(message).withUnsafeBytes { authenticationCode(for: $0) }
+        }
+
+        /// HMAC-SHA-256 of the bytes in `message` under this key (32 bytes).
+        public func authenticationCode(for message: UnsafeRawBufferPointer) -> [UInt8] {
             guard let context = EVP_MAC_CTX_dup(template) else { preconditionFailure("libcrypto EVP_MAC_CTX_dup failed") }
             defer { EVP_MAC_CTX_free(context) }
-            var output = [UInt8](repeating: 0, count: 32)
-            var length = 0
-            let updated = message.withContiguousStorageIfAvailable { buffer in
-                EVP_MAC_update(context, buffer.baseAddress, buffer.count)
-            } ?? Array(message).withUnsafeBufferPointer { buffer in
-                EVP_MAC_update(context, buffer.baseAddress, buffer.count)
-            }
+            let updated = EVP_MAC_update(context, message.baseAddress?.assumingMemoryBound(to: UInt8.self), message.count)
             precondition(updated == 1, "libcrypto EVP_MAC_update failed")
-            precondition(EVP_MAC_final(context, &output, &length, output.count) == 1, "libcrypto EVP_MAC_final failed")
-            return Array(output.prefix(length))
+            return [UInt8](unsafeUninitializedCapacity: 32) { output, count in
+                precondition(EVP_MAC_final(context, output.baseAddress, &count, output.count) == 1, "libcrypto EVP_MAC_final failed")
+            }
         }
     }
 }

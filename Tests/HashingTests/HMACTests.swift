@@ -23,6 +23,17 @@ import Testing
             == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
     }
 
+    /// The raw-buffer and string forms of the comparison agree with the collection form.
+    @Test func constantTimeEqualForms() {
+        let pairs: [(String, String)] = [("", ""), ("abc", "abc"), ("abc", "abd"), ("abc", "ab"), ("", "a")]
+        for (a, b) in pairs {
+            let expected = a == b
+            #expect(HMAC.constantTimeEqual(Array(a.utf8), Array(b.utf8)) == expected)
+            #expect(HMAC.constantTimeEqual(a, b) == expected)
+            #expect(Array(a.utf8).withUnsafeBytes { a in Array(b.utf8).withUnsafeBytes { HMAC.constantTimeEqual(a, $0) } } == expected)
+        }
+    }
+
     @Test func emptyKeyAndMessageAndSlices() {
         // Python: hmac.new(b"", b"", "sha256")
         #expect(HMAC.sha256(key: [UInt8](), message: [UInt8]()).hexString
