@@ -69,24 +69,47 @@ public struct DigestChallenge: Sendable, Hashable {
 
     /// The header value, starting with the scheme name.
     public var headerValue: String {
-        var text = "Digest realm=\(Self.quoted(realm)), nonce=\(Self.quoted(nonce))"
-        if let opaque { text += ", opaque=\(Self.quoted(opaque))" }
-        text += ", algorithm=\(algorithm.token)"
-        if !qopOptions.isEmpty { text += ", qop=\(Self.quoted(qopOptions.joined(separator: ",")))" }
+        var text = "Digest realm="
+        text.reserveCapacity(64 + realm.utf8.count + nonce.utf8.count + (opaque?.utf8.count ?? 0))
+        Self.appendQuoted(realm, to: &text)
+        text += ", nonce="
+        Self.appendQuoted(nonce, to: &text)
+        if let opaque {
+            text += ", opaque="
+            Self.appendQuoted(opaque, to: &text)
+        }
+        text += ", algorithm="
+        text += algorithm.token
+        if !qopOptions.isEmpty {
+            text += ", qop="
+            Self.appendQuoted(qopOptions.count == 1 ? qopOptions[0] : qopOptions.joined(separator: ","), to: &text)
+        }
         if stale { text += ", stale=true" }
         return text
     }
 
     /// A quoted-string (RFC 3261 §25.1): `"` and `\` are escaped as quoted-pairs.
     static func quoted(_ value: String) -> String {
-        if !value.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + value + "\""
+        var text = ""
+        appendQuoted(value, to: &text)
+        return text
+    }
+
+    /// Appends `value` as a quoted-string to `text`.
+    static func appendQuoted(_ value: String, to text: inout String) {
+        var value = value
+        let needsEscapes = value.withUTF8 { bytes in
+            bytes.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
         }
-        var text = "\""
-        for character in value.unicodeScalars {
-            if character == "\"" || character == "\\" { text.unicodeScalars.append("\\") }
-            text.unicodeScalars.append(character)
+        text += "\""
+        if needsEscapes {
+            for character in value.unicodeScalars {
+                if character == "\"" || character == "\\" { text.unicodeScalars.append("\\") }
+                text.unicodeScalars.append(character)
+            }
+        } else {
+            text += value
         }
-        return text + "\""
+        text += "\""
     }
 }
