@@ -88,7 +88,7 @@ public final class RequestProcessor: Sendable {
                 finish($0, sizeLimit: authenticated ? nil : sizeLimit)
             }
         }
-        let key = TransactionCache.key(branch: branch, sentBy: "\(topVia.host.canonical):\(topVia.port ?? 0)", method: method.rawValue)
+        let key = TransactionCache.key(branch: branch, sentBy: topVia.host.canonical + ":" + String(topVia.port ?? 0), method: method.rawValue)
         switch transactions.begin(key, now: now) {
         case .answered(let cached):
             return cached
@@ -184,7 +184,8 @@ public final class RequestProcessor: Sendable {
             return reply(incoming, .unsupportedURIScheme)
         }
         // §10.3 step 1 and 2 come before authentication: no challenge for a foreign domain.
-        guard snapshot.policy.domains.contains(requestURI.host.canonical.lowercased()) else {
+        // A host's canonical form is lower-case already.
+        guard snapshot.policy.domains.contains(requestURI.host.canonical) else {
             return reply(incoming, .notFound)
         }
         let require = (try? request.headers.require) ?? []
@@ -192,7 +193,7 @@ public final class RequestProcessor: Sendable {
         // Step 3: digest authentication.
         let authorizations = ((try? request.headers.authValues(name: .authorization)) ?? [])
             .filter(\.isDigest)
-            .map { Dictionary($0.parameters.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first }) }
+            .map(\.parametersByName)
         let passwords = snapshot.configuration.passwords
         // A locked user name is answered as a wrong password would be, unless this source
         // authenticated as it recently (RequestGuard): the lock must not shut out the user's phone.
@@ -279,15 +280,28 @@ public final class RequestProcessor: Sendable {
             contacts = .list(list)
         }
         return RegisterRequest(
-            requestDomain: requestURI.host.canonical.lowercased(), addressOfRecord: aorURI.addressOfRecord,
-            user: user, domain: aorURI.host.canonical.lowercased(), contacts: contacts,
+            requestDomain: requestURI.host.canonical, addressOfRecord: aorURI.addressOfRecord,
+            user: user, domain: aorURI.host.canonical, contacts: contacts,
             expires: (try? headers.expires)?.map { Int(min($0, UInt32(Int32.max))) }, callID: callID,
             cseq: cseq.sequenceNumber, require: require, source: source)
     }
 
     /// A binding's identity within its AoR: scheme, user, host, port and transport.
     static func contactKey(_ uri: SIPURI) -> String {
-        "\(uri.scheme.rawValue):\(uri.canonicalUser ?? "")@\(uri.host.canonical):\(uri.port ?? 0);\(uri.transport ?? "")"
+        let user = uri.canonicalUser ?? ""
+        let host = uri.host.canonical
+        let transport = uri.transport ?? ""
+        var key = uri.scheme.rawValue
+        key.reserveCapacity(key.utf8.count + user.utf8.count + host.utf8.count + transport.utf8.count + 9)
+        key += ":"
+        key += user
+        key += "@"
+        key += host
+        key += ":"
+        key += String(uri.port ?? 0)
+        key += ";"
+        key += transport
+        return key
     }
 
     private func log(_ changes: [BindingChange], addressOfRecord: String, now: UInt64) {

@@ -39,7 +39,13 @@ public final class TransactionCache: Sendable {
     /// The key of a request's server transaction: the top Via's branch and sent-by, and the
     /// method (ACK excluded by the caller; CANCEL has its own transaction).
     public static func key(branch: String, sentBy: String, method: String) -> String {
-        branch + "|" + sentBy + "|" + method
+        var key = branch
+        key.reserveCapacity(branch.utf8.count + sentBy.utf8.count + method.utf8.count + 2)
+        key += "|"
+        key += sentBy
+        key += "|"
+        key += method
+        return key
     }
 
     /// Looks `key` up and, when it is unknown (or expired), marks it in progress.
