@@ -63,7 +63,7 @@ public enum DigestAlgorithm: Sendable {
     }
 
     /// Hashes `buffer` into a buffer on the stack and hands the digest to `body`.
-    private func withDigest<Result>(of buffer: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+    func withDigest<Result>(of buffer: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(EVP_MAX_MD_SIZE)) { output in
             var length: UInt32 = 0
             // libcrypto wants a non-null pointer even for no bytes.

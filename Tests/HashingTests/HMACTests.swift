@@ -69,6 +69,20 @@ import Testing
             == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
     }
 
+    /// Keys of every length around SHA-256's 64-byte block (longer ones are hashed first, RFC
+    /// 2104 §2) give libcrypto's one-shot HMAC; RFC 4231 test case 6 is a 131-byte key.
+    @Test(arguments: [0, 1, 32, 63, 64, 65, 131, 200])
+    func keysOfEveryLengthAgreeWithTheOneShot(_ length: Int) {
+        let secret = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) }
+        let key = HMAC.SHA256Key(secret)
+        for message in ["", "m", String(repeating: "y", count: 64), String(repeating: "z", count: 200)] {
+            #expect(key.authenticationCode(for: Array(message.utf8)) == HMAC.sha256(key: secret, message: Array(message.utf8)))
+        }
+        let rfc4231Case6 = HMAC.SHA256Key([UInt8](repeating: 0xaa, count: 131))
+        #expect(rfc4231Case6.authenticationCode(for: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8)).hexString
+            == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
+    }
+
     @Test func reusableAndLikeTheOneShot() {
         let secret = Array("a secret key".utf8)
         let key = HMAC.SHA256Key(secret)
