@@ -288,20 +288,18 @@ public final class RequestProcessor: Sendable {
 
     /// A binding's identity within its AoR: scheme, user, host, port and transport.
     static func contactKey(_ uri: SIPURI) -> String {
-        let user = uri.canonicalUser ?? ""
-        let host = uri.host.canonical
-        let transport = uri.transport ?? ""
-        var key = uri.scheme.rawValue
-        key.reserveCapacity(key.utf8.count + user.utf8.count + host.utf8.count + transport.utf8.count + 9)
-        key += ":"
-        key += user
-        key += "@"
-        key += host
-        key += ":"
-        key += String(uri.port ?? 0)
-        key += ";"
-        key += transport
-        return key
+        var key = [UInt8]()
+        key.reserveCapacity(64)
+        key += uri.scheme.rawValue.utf8
+        key.append(UInt8(ascii: ":"))
+        key += (uri.canonicalUser ?? "").utf8
+        key.append(UInt8(ascii: "@"))
+        key += uri.host.canonical.utf8
+        key.append(UInt8(ascii: ":"))
+        key += String(uri.port ?? 0).utf8
+        key.append(UInt8(ascii: ";"))
+        key += (uri.transport ?? "").utf8
+        return String(decoding: key, as: UTF8.self)
     }
 
     private func log(_ changes: [BindingChange], addressOfRecord: String, now: UInt64) {

@@ -35,13 +35,9 @@ struct SIPHeadParser {
             let count = buffer.count
             let raw = UnsafeRawBufferPointer(buffer)
             while index < count {
-                // Eight bytes at a time while every one is SP or visible ASCII, as nearly every
-                // byte of a header is; the first word with anything else goes byte by byte.
-                while count - index >= 8,
-                    !Self.hasSpecialByte(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                {
-                    index += 8
-                }
+                // Eight bytes at a time while every one is SP or visible ASCII; the first word
+                // with anything else goes byte by byte.
+                index = ASCII.skipPrintableWords(raw, from: index)
                 guard index < count else { break }
                 let byte = buffer[index]
                 if byte >= 0x20 {
@@ -76,20 +72,6 @@ struct SIPHeadParser {
         case .invalidCharacter:
             throw SIPParseError(.invalidCharacter)
         }
-    }
-
-    /// Whether any of the eight bytes of `word` is below SP (a control character, HTAB, CR, LF)
-    /// or above `~` (DEL, or a byte of a multi-byte UTF-8 sequence): the bytes ``scanLine(_:from:)``
-    /// must look at one by one. The usual bit tricks, exact for the word as a whole: a borrow or
-    /// carry between bytes only starts at a byte that is special itself. The byte order of the
-    /// word does not matter.
-    @inline(__always)
-    static func hasSpecialByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        let belowSpace = (word &- ones &* 0x20) & ~word & highBits
-        let aboveTilde = ((word &+ ones) | word) & highBits
-        return belowSpace | aboveTilde != 0
     }
 
     @inline(__always)
