@@ -33,67 +33,70 @@ public enum HMAC {
     public static func constantTimeEqual(_ a: some Collection<UInt8>, _ b: some Collection<UInt8>) -> Bool {
         let a = Array(a)
         let b = Array(b)
+        return a.withUnsafeBytes { aBuffer in b.withUnsafeBytes { constantTimeEqual(aBuffer, $0) } }
+    }
+
+    /// ``constantTimeEqual(_:_:)`` on memory the caller holds, without copying it.
+    public static func constantTimeEqual(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
         guard a.count == b.count else { return false }
-        if a.isEmpty { return true }
-        return a.withUnsafeBytes { aBuffer in
-            b.withUnsafeBytes { bBuffer in
-                CRYPTO_memcmp(aBuffer.baseAddress, bBuffer.baseAddress, aBuffer.count) == 0
-            }
-        }
+        guard let aBase = a.baseAddress, let bBase = b.baseAddress else { return true }  // both empty
+        return CRYPTO_memcmp(aBase, bBase, a.count) == 0
+    }
+
+    /// ``constantTimeEqual(_:_:)`` on the UTF-8 bytes of two strings (hexadecimal digests).
+    public static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { aBytes in b.withUTF8 { constantTimeEqual(UnsafeRawBufferPointer(aBytes), UnsafeRawBufferPointer($0)) } }
     }
 }
 
 extension HMAC {
-    /// An HMAC-SHA-256 key prepared once for many messages: about three times faster per message
-    /// than `HMAC.sha256(key:message:)`, which has libcrypto look the algorithm up on every call.
+    /// An HMAC-SHA-256 key prepared once for many messages.
     ///
-    /// Thread-safe: the keyed libcrypto context is never changed after `init`; each call works on
-    /// its own copy of it.
-    public final class SHA256Key: @unchecked Sendable {
-        private let template: OpaquePointer
+    /// RFC 2104 by its definition, `H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m))`, with both padded keys
+    /// made once: each message is two one-shot SHA-256 digests over buffers on the stack. A
+    /// libcrypto `EVP_MAC` context duplicated and freed per message, as this type did before,
+    /// cost three times as many instructions (10,500 against about 3,500 for a nonce), most of
+    /// them in allocating, copying and cleansing contexts.
+    ///
+    /// Thread-safe: nothing changes after `init`. The padded keys stay in memory for the key's
+    /// lifetime, as the prepared libcrypto context did.
+    public final class SHA256Key: Sendable {
+        /// SHA-256's block size: a key is padded (or first hashed) to it.
+        static let blockSize = 64
+        /// The key padded to a block, XORed with 0x36 (ipad) and 0x5c (opad).
+        private let innerPad: [UInt8]
+        private let outerPad: [UInt8]
 
         public init(_ key: some Collection<UInt8>) {
-            guard let mac = EVP_MAC_fetch(nil, "HMAC", nil) else { preconditionFailure("libcrypto has no HMAC") }
-            defer { EVP_MAC_free(mac) }
-            guard let context = EVP_MAC_CTX_new(mac) else { preconditionFailure("libcrypto EVP_MAC_CTX_new failed") }
-            var key = Array(key)
-            let keyLength = key.count
-            if key.isEmpty { key = [0] }
-            // An OSSL_PARAM keeps pointers to its name and value, and EVP_MAC_init reads both:
-            // each must live in a buffer that outlasts the call. A string literal passed straight
-            // to OSSL_PARAM_construct_utf8_string is a temporary freed when that call returns
-            // (found by RegistrarFuzzer under the address sanitizer: heap-use-after-free).
-            var parameterName = Array("digest".utf8CString)
-            var digest = Array("SHA256".utf8CString)
-            let ok = parameterName.withUnsafeMutableBufferPointer { name in
-                digest.withUnsafeMutableBufferPointer { value in
-                    var parameters = [
-                        OSSL_PARAM_construct_utf8_string(name.baseAddress, value.baseAddress, 0),
-                        OSSL_PARAM_construct_end(),
-                    ]
-                    return EVP_MAC_init(context, key, keyLength, &parameters)
-                }
-            }
-            precondition(ok == 1, "libcrypto EVP_MAC_init failed")
-            template = context
+            var block = Array(key)
+            if block.count > Self.blockSize { block = DigestAlgorithm.sha256.hash(block) }
+            block += [UInt8](repeating: 0, count: Self.blockSize - block.count)
+            innerPad = block.map { $0 ^ 0x36 }
+            outerPad = block.map { $0 ^ 0x5c }
         }
-
-        deinit { EVP_MAC_CTX_free(template) }
 
         /// HMAC-SHA-256 of `message` under this key (32 bytes).
         public func authenticationCode(for message: some Collection<UInt8>) -> [UInt8] {
-            guard let context = EVP_MAC_CTX_dup(template) else { preconditionFailure("libcrypto EVP_MAC_CTX_dup failed") }
-            defer { EVP_MAC_CTX_free(context) }
-            var output = [UInt8](repeating: 0, count: 32)
-            var length = 0
-            let updated = message.withContiguousStorageIfAvailable { buffer in
-                EVP_MAC_update(context, buffer.baseAddress, buffer.count)
-            } ?? Array(message).withUnsafeBufferPointer { buffer in
-                EVP_MAC_update(context, buffer.baseAddress, buffer.count)
+            message.withContiguousStorageIfAvailable { authenticationCode(for: UnsafeRawBufferPointer($0)) }
+                ?? Array(message).withUnsafeBytes { authenticationCode(for: $0) }
+        }
+
+        /// HMAC-SHA-256 of the bytes in `message` under this key (32 bytes).
+        public func authenticationCode(for message: UnsafeRawBufferPointer) -> [UInt8] {
+            Self.digest(innerPad, message) { inner in Self.digest(outerPad, inner) { Array($0) } }
+        }
+
+        /// SHA-256 of `pad ‖ message`, handed to `body`.
+        private static func digest<Result>(
+            _ pad: [UInt8], _ message: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Result
+        ) -> Result {
+            withUnsafeTemporaryAllocation(byteCount: blockSize + message.count, alignment: 1) { buffer in
+                pad.withUnsafeBytes { buffer.copyMemory(from: $0) }
+                if !message.isEmpty { UnsafeMutableRawBufferPointer(rebasing: buffer[blockSize...]).copyMemory(from: message) }
+                return DigestAlgorithm.sha256.withDigest(of: UnsafeRawBufferPointer(buffer), body)
             }
-            precondition(updated == 1, "libcrypto EVP_MAC_update failed")
-            precondition(EVP_MAC_final(context, &output, &length, output.count) == 1, "libcrypto EVP_MAC_final failed")
-            return Array(output.prefix(length))
         }
     }
 }

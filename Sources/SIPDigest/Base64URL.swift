@@ -10,34 +10,47 @@ enum Base64URL {
     }()
 
     static func encode(_ bytes: [UInt8]) -> String {
-        var text = [UInt8]()
-        text.reserveCapacity((bytes.count * 4 + 2) / 3)
-        var index = 0
-        while index + 3 <= bytes.count {
-            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            for shift in [18, 12, 6, 0] { text.append(alphabet[Int(chunk >> UInt32(shift) & 0x3F)]) }
-            index += 3
+        let length = (bytes.count * 4 + 2) / 3
+        return String(unsafeUninitializedCapacity: length) { text in
+            var written = 0
+            func put(_ chunk: UInt32, _ shift: UInt32) {
+                text[written] = alphabet[Int(chunk >> shift & 0x3F)]
+                written += 1
+            }
+            var index = 0
+            while index + 3 <= bytes.count {
+                let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+                put(chunk, 18)
+                put(chunk, 12)
+                put(chunk, 6)
+                put(chunk, 0)
+                index += 3
+            }
+            switch bytes.count - index {
+            case 1:
+                let chunk = UInt32(bytes[index]) << 16
+                put(chunk, 18)
+                put(chunk, 12)
+            case 2:
+                let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
+                put(chunk, 18)
+                put(chunk, 12)
+                put(chunk, 6)
+            default:
+                break
+            }
+            return written
         }
-        switch bytes.count - index {
-        case 1:
-            let chunk = UInt32(bytes[index]) << 16
-            text.append(alphabet[Int(chunk >> 18 & 0x3F)])
-            text.append(alphabet[Int(chunk >> 12 & 0x3F)])
-        case 2:
-            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
-            text.append(alphabet[Int(chunk >> 18 & 0x3F)])
-            text.append(alphabet[Int(chunk >> 12 & 0x3F)])
-            text.append(alphabet[Int(chunk >> 6 & 0x3F)])
-        default:
-            break
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// The bytes `text` encodes, or `nil` unless it is the canonical unpadded encoding of them
     /// (so that every byte string has exactly one accepted spelling).
     static func decode(_ text: String) -> [UInt8]? {
-        let characters = Array(text.utf8)
+        var text = text
+        return text.withUTF8(decode)
+    }
+
+    private static func decode(_ characters: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         if characters.count % 4 == 1 { return nil }
         var bytes = [UInt8]()
         bytes.reserveCapacity(characters.count * 3 / 4)

@@ -34,10 +34,31 @@ public enum DigestAuthAlgorithm: String, Sendable, Hashable, CaseIterable {
 
     /// `H(data)` of RFC 7616 §3.4.1: the lowercase hexadecimal digest of the UTF-8 bytes.
     func hexHash(_ text: String) -> String {
-        let hashing: DigestAlgorithm = switch self {
+        hashing.hexHash(text)
+    }
+
+    /// `H(part1 ":" part2 ":" …)`, hashed from one buffer on the stack: every digest of the
+    /// scheme hashes colon-joined fields, and building the joined string first cost more than
+    /// the hash.
+    func hexHash(colonJoined parts: String...) -> String {
+        let count = parts.reduce(parts.count - 1) { $0 + $1.utf8.count }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+            var offset = 0
+            for (index, part) in parts.enumerated() {
+                if index > 0 {
+                    buffer[offset] = UInt8(ascii: ":")
+                    offset += 1
+                }
+                offset += UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(from: part.utf8).1
+            }
+            return hashing.hexHash(UnsafeRawBufferPointer(buffer))
+        }
+    }
+
+    private var hashing: DigestAlgorithm {
+        switch self {
         case .sha256: .sha256
         case .md5: .md5
         }
-        return hashing.hexHash(Array(text.utf8))
     }
 }

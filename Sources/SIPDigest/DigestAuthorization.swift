@@ -86,11 +86,11 @@ public struct DigestAuthorization: Sendable, Hashable {
         }
 
         guard let qop = parameters["qop"] else { throw .missingQOP }
-        guard qop.lowercased() == "auth" else { throw .unsupportedQOP(qop) }
+        guard qop == "auth" || qop.lowercased() == "auth" else { throw .unsupportedQOP(qop) }
         self.qop = qop
 
         let nc = try required("nc")
-        guard nc.utf8.count == 8, nc.utf8.allSatisfy(\.isHexDigit), let count = UInt32(nc, radix: 16) else {
+        guard nc.utf8.count == 8, nc.isHexadecimal, let count = UInt32(nc, radix: 16) else {
             throw .malformedNonceCount
         }
         nonceCountText = nc
@@ -99,11 +99,26 @@ public struct DigestAuthorization: Sendable, Hashable {
         cnonce = try required("cnonce")
         guard !cnonce.isEmpty else { throw .missing("cnonce") }
 
-        guard response.utf8.count == algorithm.hexDigestLength, response.utf8.allSatisfy(\.isHexDigit) else {
+        guard response.utf8.count == algorithm.hexDigestLength, response.isHexadecimal else {
             throw .malformedResponse
         }
-        self.response = response.lowercased()
+        self.response = response.isLowercaseASCII ? response : response.lowercased()
         opaque = parameters["opaque"]
+    }
+}
+
+extension String {
+    /// Whether every byte is a hexadecimal digit (either case).
+    var isHexadecimal: Bool {
+        var text = self
+        return text.withUTF8 { $0.allSatisfy(\.isHexDigit) }
+    }
+
+    /// Whether no byte is an upper-case ASCII letter (so `lowercased()` would change nothing in
+    /// ASCII text).
+    var isLowercaseASCII: Bool {
+        var text = self
+        return text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) } }
     }
 }
 

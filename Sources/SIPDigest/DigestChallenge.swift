@@ -67,26 +67,51 @@ public struct DigestChallenge: Sendable, Hashable {
             stale: parameters["stale"]?.lowercased() == "true", qopOptions: qopOptions)
     }
 
-    /// The header value, starting with the scheme name.
+    /// The header value, starting with the scheme name. Written as bytes into one buffer: a 401
+    /// carries one per algorithm, and string appends cost several hundred instructions each.
     public var headerValue: String {
-        var text = "Digest realm=\(Self.quoted(realm)), nonce=\(Self.quoted(nonce))"
-        if let opaque { text += ", opaque=\(Self.quoted(opaque))" }
-        text += ", algorithm=\(algorithm.token)"
-        if !qopOptions.isEmpty { text += ", qop=\(Self.quoted(qopOptions.joined(separator: ",")))" }
-        if stale { text += ", stale=true" }
-        return text
+        var text = [UInt8]()
+        text.reserveCapacity(72 + realm.utf8.count + nonce.utf8.count + (opaque?.utf8.count ?? 0))
+        text += "Digest realm=".utf8
+        Self.appendQuoted(realm, to: &text)
+        text += ", nonce=".utf8
+        Self.appendQuoted(nonce, to: &text)
+        if let opaque {
+            text += ", opaque=".utf8
+            Self.appendQuoted(opaque, to: &text)
+        }
+        text += ", algorithm=".utf8
+        text += algorithm.token.utf8
+        if !qopOptions.isEmpty {
+            text += ", qop=".utf8
+            Self.appendQuoted(qopOptions.count == 1 ? qopOptions[0] : qopOptions.joined(separator: ","), to: &text)
+        }
+        if stale { text += ", stale=true".utf8 }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// A quoted-string (RFC 3261 §25.1): `"` and `\` are escaped as quoted-pairs.
     static func quoted(_ value: String) -> String {
-        if !value.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + value + "\""
+        var text = [UInt8]()
+        appendQuoted(value, to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends `value` as a quoted-string to `text`.
+    static func appendQuoted(_ value: String, to text: inout [UInt8]) {
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        text.append(quote)
+        var value = value
+        value.withUTF8 { bytes in
+            if !bytes.contains(where: { $0 == quote || $0 == backslash }) {
+                text += bytes
+                return
+            }
+            for byte in bytes {
+                if byte == quote || byte == backslash { text.append(backslash) }
+                text.append(byte)
+            }
         }
-        var text = "\""
-        for character in value.unicodeScalars {
-            if character == "\"" || character == "\\" { text.unicodeScalars.append("\\") }
-            text.unicodeScalars.append(character)
-        }
-        return text + "\""
+        text.append(quote)
     }
 }

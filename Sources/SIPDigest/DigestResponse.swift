@@ -17,12 +17,12 @@ public enum DigestResponse {
     public static func ha1(
         algorithm: DigestAuthAlgorithm, username: String, realm: String, password: String
     ) -> String {
-        algorithm.hexHash("\(username):\(realm):\(password)")
+        algorithm.hexHash(colonJoined: username, realm, password)
     }
 
     /// `H(A2)` for `qop=auth`: `H(method:digest-uri)`.
     public static func ha2(algorithm: DigestAuthAlgorithm, method: String, digestURI: String) -> String {
-        algorithm.hexHash("\(method):\(digestURI)")
+        algorithm.hexHash(colonJoined: method, digestURI)
     }
 
     /// The `response` parameter for `qop=auth` (or `auth-int` once `ha2` covers the body, which
@@ -38,7 +38,7 @@ public enum DigestResponse {
         digestURI: String
     ) -> String {
         let ha2 = ha2(algorithm: algorithm, method: method, digestURI: digestURI)
-        return algorithm.hexHash("\(ha1):\(nonce):\(nc):\(cnonce):\(qop):\(ha2)")
+        return algorithm.hexHash(colonJoined: ha1, nonce, nc, cnonce, qop, ha2)
     }
 
     /// The `response` parameter for `qop=auth`, from the password.
@@ -66,6 +66,6 @@ public enum DigestResponse {
         algorithm: DigestAuthAlgorithm, ha1: String, nonce: String, method: String, digestURI: String
     ) -> String {
         let ha2 = ha2(algorithm: algorithm, method: method, digestURI: digestURI)
-        return algorithm.hexHash("\(ha1):\(nonce):\(ha2)")
+        return algorithm.hexHash(colonJoined: ha1, nonce, ha2)
     }
 }

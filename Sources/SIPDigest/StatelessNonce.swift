@@ -44,7 +44,7 @@ struct StatelessNonce: Sendable {
     func issue(at now: UInt64, random: [UInt8]) -> String {
         precondition(random.count == 8, "a nonce takes 8 random bytes")
         var bytes = Self.bigEndianBytes(now) + random
-        bytes += mac(bytes)
+        bytes += mac(bytes[...])
         return Base64URL.encode(bytes)
     }
 
@@ -54,7 +54,11 @@ struct StatelessNonce: Sendable {
             return .invalid
         }
         let body = bytes[0..<16]
-        guard HMAC.constantTimeEqual(mac(body), bytes[16..<32]) else { return .invalid }
+        let expected = mac(body)
+        let matches = expected.withUnsafeBytes { expected in
+            bytes.withUnsafeBytes { HMAC.constantTimeEqual(expected, UnsafeRawBufferPointer(rebasing: $0[16..<32])) }
+        }
+        guard matches else { return .invalid }
         let issuedAt = body[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         let random = body[8..<16].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         let id = NonceID(issuedAt: issuedAt, random: random)
@@ -64,10 +68,13 @@ struct StatelessNonce: Sendable {
         return .fresh(id)
     }
 
-    private func mac(_ body: some Collection<UInt8>) -> ArraySlice<UInt8> {
-        var message = Array(body)
+    /// The first 16 bytes of HMAC-SHA-256(secret, body || realm).
+    private func mac(_ body: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var message = [UInt8]()
+        message.reserveCapacity(body.count + realm.count)
+        message += body
         message += realm
-        return key.authenticationCode(for: message).prefix(Self.macLength)
+        return message.withUnsafeBytes { key.authenticationCode(for: $0) }.prefix(Self.macLength)
     }
 
     private static func bigEndianBytes(_ value: UInt64) -> [UInt8] {

@@ -25,4 +25,16 @@ import Testing
         let bytes = Array("xxabcxx".utf8)
         #expect(DigestAlgorithm.sha256.hash(bytes[2..<5]) == DigestAlgorithm.sha256.hash(Array("abc".utf8)))
     }
+
+    /// The string, raw-buffer and collection forms hash the same bytes, the empty input too.
+    @Test(arguments: ["", "abc", "Mufasa:testrealm@host.com:Circle Of Life", "é ünïcode"])
+    func everyFormHashesTheSameBytes(_ text: String) {
+        for algorithm in [DigestAlgorithm.md5, .sha256] {
+            let expected = algorithm.hexHash(Array(text.utf8))
+            #expect(algorithm.hexHash(text) == expected)
+            #expect(Array(text.utf8).withUnsafeBytes { algorithm.hexHash($0) } == expected)
+            #expect(algorithm.hash(UnsafeRawBufferPointer(start: nil, count: 0)) == algorithm.hash([UInt8]()))
+            #expect(algorithm.hash(Array(text.utf8)).hexString == expected)
+        }
+    }
 }

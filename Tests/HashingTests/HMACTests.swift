@@ -23,6 +23,17 @@ import Testing
             == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
     }
 
+    /// The raw-buffer and string forms of the comparison agree with the collection form.
+    @Test func constantTimeEqualForms() {
+        let pairs: [(String, String)] = [("", ""), ("abc", "abc"), ("abc", "abd"), ("abc", "ab"), ("", "a")]
+        for (a, b) in pairs {
+            let expected = a == b
+            #expect(HMAC.constantTimeEqual(Array(a.utf8), Array(b.utf8)) == expected)
+            #expect(HMAC.constantTimeEqual(a, b) == expected)
+            #expect(Array(a.utf8).withUnsafeBytes { a in Array(b.utf8).withUnsafeBytes { HMAC.constantTimeEqual(a, $0) } } == expected)
+        }
+    }
+
     @Test func emptyKeyAndMessageAndSlices() {
         // Python: hmac.new(b"", b"", "sha256")
         #expect(HMAC.sha256(key: [UInt8](), message: [UInt8]()).hexString
@@ -56,6 +67,20 @@ import Testing
         let key2 = HMAC.SHA256Key(Array("Jefe".utf8))
         #expect(key2.authenticationCode(for: Array("what do ya want for nothing?".utf8)).hexString
             == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+
+    /// Keys of every length around SHA-256's 64-byte block (longer ones are hashed first, RFC
+    /// 2104 §2) give libcrypto's one-shot HMAC; RFC 4231 test case 6 is a 131-byte key.
+    @Test(arguments: [0, 1, 32, 63, 64, 65, 131, 200])
+    func keysOfEveryLengthAgreeWithTheOneShot(_ length: Int) {
+        let secret = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) }
+        let key = HMAC.SHA256Key(secret)
+        for message in ["", "m", String(repeating: "y", count: 64), String(repeating: "z", count: 200)] {
+            #expect(key.authenticationCode(for: Array(message.utf8)) == HMAC.sha256(key: secret, message: Array(message.utf8)))
+        }
+        let rfc4231Case6 = HMAC.SHA256Key([UInt8](repeating: 0xaa, count: 131))
+        #expect(rfc4231Case6.authenticationCode(for: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8)).hexString
+            == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
     }
 
     @Test func reusableAndLikeTheOneShot() {

@@ -16,4 +16,12 @@ import Testing
         let challenge = DigestChallenge(realm: #"a "b" \c"#, nonce: "n", algorithm: .md5)
         #expect(challenge.headerValue.hasPrefix(#"Digest realm="a \"b\" \\c", nonce="n""#))
     }
+
+    /// Several qop options are one quoted list; none (RFC 2069) leaves qop out.
+    @Test func qopOptions() {
+        let both = DigestChallenge(realm: "r", nonce: "n", algorithm: .md5, qopOptions: ["auth", "auth-int"])
+        #expect(both.headerValue == #"Digest realm="r", nonce="n", algorithm=MD5, qop="auth,auth-int""#)
+        let none = DigestChallenge(realm: "r", nonce: "n", algorithm: .md5, qopOptions: [])
+        #expect(none.headerValue == #"Digest realm="r", nonce="n", algorithm=MD5"#)
+    }
 }

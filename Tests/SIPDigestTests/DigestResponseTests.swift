@@ -1,5 +1,5 @@
-import SIPDigest
 import Testing
+@testable import SIPDigest
 
 @Suite struct DigestResponseTests {
     /// RFC 2617 §3.5.
@@ -43,5 +43,20 @@ import Testing
         #expect(DigestAuthAlgorithm(token: "md5") == .md5)
         #expect(DigestAuthAlgorithm(token: "MD5-sess") == nil)
         #expect(DigestAuthAlgorithm(token: "SHA-512-256") == nil)
+    }
+
+    /// The colon-joined hash is the hash of the joined string, empty fields included (an empty
+    /// user name still has its colon).
+    @Test(arguments: [["Mufasa", "testrealm@host.com", "Circle Of Life"], ["", "realm", ""], ["", ""], ["only"], ["a:b", "ü"]])
+    func colonJoinedHashIsTheHashOfTheJoinedText(_ parts: [String]) {
+        for algorithm in DigestAuthAlgorithm.allCases {
+            let joined = parts.joined(separator: ":")
+            let hashed: String = switch parts.count {
+            case 1: algorithm.hexHash(colonJoined: parts[0])
+            case 2: algorithm.hexHash(colonJoined: parts[0], parts[1])
+            default: algorithm.hexHash(colonJoined: parts[0], parts[1], parts[2])
+            }
+            #expect(hashed == algorithm.hexHash(joined))
+        }
     }
 }

@@ -166,4 +166,14 @@ import Testing
         let uri = try #require(SIPURI("sip:\(user)@example.com"))
         #expect(uri.decodedUser == "a b@c%d:e")
     }
+
+    /// Escapes of allowed characters are decoded, others kept in upper-case hex; a user part
+    /// without escapes is its own canonical form.
+    @Test(arguments: [
+        ("sip:%61lice@example.com", "alice"), ("sip:a%40b@example.com", "a%40b"), ("sip:a%3cb@example.com", "a%3Cb"), ("sip:a%2fb@example.com", "a/b"),
+        ("sip:100@example.com", "100"), ("sip:Alice.Smith-1_(x)@example.com", "Alice.Smith-1_(x)"), ("sip:+4930;x=1@example.com", "+4930;x=1"),
+    ])
+    func canonicalUser(_ text: String, _ expected: String) throws {
+        #expect(try #require(SIPURI(text)).canonicalUser == expected)
+    }
 }

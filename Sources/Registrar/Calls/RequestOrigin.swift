@@ -24,7 +24,7 @@ enum RequestOrigin: Equatable {
     ///   our users, not a provider, even where a provider's host is the same address.
     init(_ request: IncomingRequest, routing: CallRouting, presence: any ProviderPresence, domains: Set<String>) {
         let source = request.source
-        if let trunk = routing.trunks.provider(forSource: source.host, port: source.port) {
+        if let address = source.address, let trunk = routing.trunks.provider(forSource: address, port: source.port) {
             self = .provider(trunk, by: .packetSource)
         } else if let user = request.message.requestURI?.sipURI?.canonicalUser,
                   let provider = presence.provider(forContactUser: user) {

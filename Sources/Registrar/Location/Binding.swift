@@ -1,3 +1,5 @@
+import Routing
+
 /// Where a packet came from and over which transport: what NAT traversal needs, since the
 /// Contact a phone writes behind NAT is often an address nobody can reach.
 public struct PacketSource: Hashable, Sendable, CustomStringConvertible {
@@ -6,13 +8,27 @@ public struct PacketSource: Hashable, Sendable, CustomStringConvertible {
         case tcp
     }
 
-    /// The IP address as text (IPv6 without brackets).
-    public var host: String
+    /// The IP address as text (IPv6 without brackets), as bindings, logs and the Via `received`
+    /// parameter write it.
+    public var host: String {
+        didSet { address = TrunkAddress(host) }
+    }
     public var port: Int
     public var transport: Transport
+    /// The address as 128 bits, made once per packet: what flood control and trunk recognition
+    /// compare, several times per request. Nil when `host` is not an IP address literal.
+    public private(set) var address: TrunkAddress?
 
+    /// A source from the address in text (restored bindings, tests); the text is parsed once.
     public init(host: String, port: Int, transport: Transport) {
+        self.init(host: host, address: TrunkAddress(host), port: port, transport: transport)
+    }
+
+    /// A source whose address the caller has already (a socket address's bytes); `address`
+    /// must be what `host` reads as.
+    init(host: String, address: TrunkAddress?, port: Int, transport: Transport) {
         self.host = host
+        self.address = address
         self.port = port
         self.transport = transport
     }

@@ -36,13 +36,19 @@ public final class LocationService: Sendable {
         _ change: (inout [Binding]) -> Result
     ) throws(BindingStoreError) -> Result {
         try table.withLock(for: addressOfRecord) { (table: inout [String: [Binding]]) throws(BindingStoreError) -> Result in
-            let current = table[addressOfRecord] ?? []
-            var bindings = current.filter { $0.expiresAt > now }
+            // The AoR is looked up once: a refresh writes its bindings back at the same index.
+            let index = table.index(forKey: addressOfRecord)
+            let current = index.map { table.values[$0] } ?? []
+            var bindings = current.allSatisfy { $0.expiresAt > now } ? current : current.filter { $0.expiresAt > now }
             let result = change(&bindings)
-            if bindings != current, let store {
+            if let store, bindings != current {
                 try store.save(bindings, of: addressOfRecord)
             }
-            table[addressOfRecord] = bindings.isEmpty ? nil : bindings
+            if let index, !bindings.isEmpty {
+                table.values[index] = bindings
+            } else {
+                table[addressOfRecord] = bindings.isEmpty ? nil : bindings
+            }
             return result
         }
     }

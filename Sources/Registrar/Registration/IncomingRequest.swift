@@ -30,7 +30,8 @@ struct IncomingRequest {
     /// A response to this request with `status`, or nil when it has no readable Via, From, To,
     /// Call-ID or CSeq (which the parser has already checked for any parsed request).
     func reply(_ status: SIPResponseStatus, toTag: String) -> SIPMessage? {
-        try? SIPResponseBuilder(request: message, source: source.peerAddress, topVia: topVia, to: to).response(status, toTag: toTag)
+        try? SIPResponseBuilder(request: message, source: source.peerAddress, topVia: topVia, to: to, callID: callID, cseq: cseq)
+            .response(status, toTag: toTag)
     }
 }
 

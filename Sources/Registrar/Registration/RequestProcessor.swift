@@ -88,7 +88,7 @@ public final class RequestProcessor: Sendable {
                 finish($0, sizeLimit: authenticated ? nil : sizeLimit)
             }
         }
-        let key = TransactionCache.key(branch: branch, sentBy: "\(topVia.host.canonical):\(topVia.port ?? 0)", method: method.rawValue)
+        let key = TransactionCache.key(branch: branch, sentBy: topVia.host.canonical + ":" + String(topVia.port ?? 0), method: method.rawValue)
         switch transactions.begin(key, now: now) {
         case .answered(let cached):
             return cached
@@ -184,7 +184,8 @@ public final class RequestProcessor: Sendable {
             return reply(incoming, .unsupportedURIScheme)
         }
         // §10.3 step 1 and 2 come before authentication: no challenge for a foreign domain.
-        guard snapshot.policy.domains.contains(requestURI.host.canonical.lowercased()) else {
+        // A host's canonical form is lower-case already.
+        guard snapshot.policy.domains.contains(requestURI.host.canonical) else {
             return reply(incoming, .notFound)
         }
         let require = (try? request.headers.require) ?? []
@@ -192,12 +193,12 @@ public final class RequestProcessor: Sendable {
         // Step 3: digest authentication.
         let authorizations = ((try? request.headers.authValues(name: .authorization)) ?? [])
             .filter(\.isDigest)
-            .map { Dictionary($0.parameters.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first }) }
+            .map(\.parametersByName)
         let passwords = snapshot.configuration.passwords
         // A locked user name is answered as a wrong password would be, unless this source
         // authenticated as it recently (RequestGuard): the lock must not shut out the user's phone.
         let claimedUser = authorizations.first?["username"]
-        let locked = claimedUser.map { requestGuard.isLocked(user: $0, host: source.host, now: now) } ?? false
+        let locked = claimedUser.map { requestGuard.isLocked(user: $0, source: source, now: now) } ?? false
         let outcome: DigestOutcome = locked ? .challenge(stale: false) : authenticator.verify(
             anyOf: authorizations, method: "REGISTER", requestURI: requestURI.description,
             credentials: { passwords[$0].map(DigestCredential.password) })
@@ -206,14 +207,14 @@ public final class RequestProcessor: Sendable {
         case .authenticated(let username):
             user = username
             authenticated = true
-            requestGuard.authenticated(user: username, host: source.host, now: now)
+            requestGuard.authenticated(user: username, source: source, now: now)
         case .challenge(let stale):
             if !authorizations.isEmpty {
                 logger.info("authentication failed", metadata: ["source": "\(source)", "stale": "\(stale)"])
                 // A stale nonce or a replayed count had the right password, and a nonce that is
                 // not ours (a phone after a restart) was never a guess: neither is a failure.
                 if !stale, locked || authorizations.contains(where: { $0["nonce"].map(authenticator.issued) ?? false }) {
-                    requestGuard.authenticationFailed(user: claimedUser, host: source.host, now: now)
+                    requestGuard.authenticationFailed(user: claimedUser, source: source, now: now)
                 }
             }
             var response = reply(incoming, .unauthorized)
@@ -222,7 +223,7 @@ public final class RequestProcessor: Sendable {
             }
             return response
         case .badRequest(let reason):
-            requestGuard.authenticationFailed(user: claimedUser, host: source.host, now: now)
+            requestGuard.authenticationFailed(user: claimedUser, source: source, now: now)
             return reply(incoming, SIPResponseStatus(code: 400, reasonPhrase: reason))
         }
         // Steps 4–8.
@@ -279,15 +280,26 @@ public final class RequestProcessor: Sendable {
             contacts = .list(list)
         }
         return RegisterRequest(
-            requestDomain: requestURI.host.canonical.lowercased(), addressOfRecord: aorURI.addressOfRecord,
-            user: user, domain: aorURI.host.canonical.lowercased(), contacts: contacts,
+            requestDomain: requestURI.host.canonical, addressOfRecord: aorURI.addressOfRecord,
+            user: user, domain: aorURI.host.canonical, contacts: contacts,
             expires: (try? headers.expires)?.map { Int(min($0, UInt32(Int32.max))) }, callID: callID,
             cseq: cseq.sequenceNumber, require: require, source: source)
     }
 
     /// A binding's identity within its AoR: scheme, user, host, port and transport.
     static func contactKey(_ uri: SIPURI) -> String {
-        "\(uri.scheme.rawValue):\(uri.canonicalUser ?? "")@\(uri.host.canonical):\(uri.port ?? 0);\(uri.transport ?? "")"
+        var key = [UInt8]()
+        key.reserveCapacity(64)
+        key += uri.scheme.rawValue.utf8
+        key.append(UInt8(ascii: ":"))
+        key += (uri.canonicalUser ?? "").utf8
+        key.append(UInt8(ascii: "@"))
+        key += uri.host.canonical.utf8
+        key.append(UInt8(ascii: ":"))
+        key += String(uri.port ?? 0).utf8
+        key.append(UInt8(ascii: ";"))
+        key += (uri.transport ?? "").utf8
+        return String(decoding: key, as: UTF8.self)
     }
 
     private func log(_ changes: [BindingChange], addressOfRecord: String, now: UInt64) {

@@ -39,7 +39,14 @@ public final class TransactionCache: Sendable {
     /// The key of a request's server transaction: the top Via's branch and sent-by, and the
     /// method (ACK excluded by the caller; CANCEL has its own transaction).
     public static func key(branch: String, sentBy: String, method: String) -> String {
-        branch + "|" + sentBy + "|" + method
+        var key = [UInt8]()
+        key.reserveCapacity(branch.utf8.count + sentBy.utf8.count + method.utf8.count + 2)
+        key += branch.utf8
+        key.append(UInt8(ascii: "|"))
+        key += sentBy.utf8
+        key.append(UInt8(ascii: "|"))
+        key += method.utf8
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// Looks `key` up and, when it is unknown (or expired), marks it in progress.

@@ -37,13 +37,14 @@ struct TransactionTable {
     /// Looks `key` up; when it is unknown or expired, inserts it in progress, evicting the
     /// oldest entries if the table is full.
     mutating func begin(_ key: String, expiresAt: UInt64, now: UInt64) -> TransactionCache.Lookup {
-        if let entry = entries[key], entry.expiresAt > now {
-            switch entry.state {
-            case .inProgress: return .inProgress
-            case .answered(let response): return .answered(response)
+        if let entry = entries[key] {
+            if entry.expiresAt > now {
+                switch entry.state {
+                case .inProgress: return .inProgress
+                case .answered(let response): return .answered(response)
+                }
             }
-        }
-        if entries[key] == nil {
+        } else {
             while entries.count >= capacity, let oldest = queue.popFirst() {
                 removeIfCurrent(oldest)
             }

@@ -16,15 +16,35 @@ public struct RegistrarClock: Sendable {
         return UInt64(spec.tv_sec)
     }
 
-    /// An RFC 1123 date for the `Date` header: `Sat, 13 Nov 2010 23:29:00 GMT`.
+    /// An RFC 1123 date for the `Date` header: `Sat, 13 Nov 2010 23:29:00 GMT`. Written into one
+    /// byte buffer: every 200 carries one, and string interpolation cost several times as much.
     public static func httpDate(_ seconds: UInt64) -> String {
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)
-        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(40)
+        func two(_ value: Int32) {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / 10))
+            bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+        }
+        bytes += dayNames[Int(parts.tm_wday)].utf8
+        bytes += ", ".utf8
+        two(parts.tm_mday)
+        bytes.append(UInt8(ascii: " "))
+        bytes += monthNames[Int(parts.tm_mon)].utf8
+        bytes.append(UInt8(ascii: " "))
+        bytes += String(parts.tm_year + 1900).utf8
+        bytes.append(UInt8(ascii: " "))
+        two(parts.tm_hour)
+        bytes.append(UInt8(ascii: ":"))
+        two(parts.tm_min)
+        bytes.append(UInt8(ascii: ":"))
+        two(parts.tm_sec)
+        bytes += " GMT".utf8
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }

@@ -23,7 +23,7 @@ final class SIPDatagramHandler: ChannelInboundHandler, Sendable {
         let envelope = Self.unwrapInboundIn(data)
         guard let source = PacketSource(envelope.remoteAddress, transport: .udp) else { return }
         // A banned source, or one over its request rate, is dropped before anything is parsed.
-        guard processor.requestGuard.admit(host: source.host, now: processor.clock.now()) else { return }
+        guard processor.requestGuard.admit(source, now: processor.clock.now()) else { return }
         // One copy of the datagram (a memcpy), which the parsed message's strings are made from.
         let bytes = envelope.data.getBytes(at: envelope.data.readerIndex, length: envelope.data.readableBytes) ?? []
         guard let response = processor.handle(datagram: bytes, from: source) else { return }
@@ -40,13 +40,5 @@ final class SIPDatagramHandler: ChannelInboundHandler, Sendable {
         // A UDP socket error (e.g. ICMP port unreachable reported on a later read) concerns one
         // peer; the socket keeps serving everybody else.
         processor.logger.debug("udp socket error", metadata: ["error": "\(error)"])
-    }
-}
-
-extension PacketSource {
-    /// The source of a packet from NIO's address; nil for addresses without IP (Unix sockets).
-    init?(_ address: SocketAddress, transport: Transport) {
-        guard let ip = address.ipAddress, let port = address.port else { return nil }
-        self.init(host: ip, port: port, transport: transport)
     }
 }

@@ -22,7 +22,7 @@ final class SIPStreamHandler: ChannelInboundHandler {
             context.close(promise: nil)
             return
         }
-        if processor.requestGuard.isBanned(host: source.host, now: processor.clock.now()) {
+        if processor.requestGuard.isBanned(source, now: processor.clock.now()) {
             context.close(promise: nil)
             return
         }
@@ -38,9 +38,9 @@ final class SIPStreamHandler: ChannelInboundHandler {
         let now = processor.clock.now()
         let allowed: Bool
         if case .message = event {
-            allowed = processor.requestGuard.admit(host: source.host, now: now)
+            allowed = processor.requestGuard.admit(source, now: now)
         } else {
-            allowed = !processor.requestGuard.isBanned(host: source.host, now: now)
+            allowed = !processor.requestGuard.isBanned(source, now: now)
         }
         guard allowed else {
             context.close(promise: nil)

@@ -23,6 +23,13 @@ public struct TrunkAddress: Hashable, Sendable {
     /// How many of the 128 bits an IPv4 address's own 32 bits are preceded by.
     static let ipv4Offset = 96
 
+    /// An IPv4 address from its 32 bits (`a.b.c.d` is `a << 24 | b << 16 | c << 8 | d`), stored
+    /// IPv4-mapped like every IPv4 address: what a socket address gives without formatting it
+    /// to text and parsing it back.
+    public init(ipv4 bits: UInt32) {
+        self.bits = Self.ipv4Mapped | UInt128(bits)
+    }
+
     /// Parses an address in text: dotted-quad IPv4 (strict: four decimal octets, no leading
     /// zeros), or IPv6 in any RFC 4291 form without brackets or zone. Nil for anything else.
     public init?(_ text: some StringProtocol) {

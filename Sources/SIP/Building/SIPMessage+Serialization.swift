@@ -60,11 +60,12 @@ extension SIPMessage {
     }
 
     /// Appends `text`, control characters (other than HTAB) written as SP. One pass over the
-    /// contiguous UTF-8 of a native string checks and copies; the rewriting loop runs only for a
-    /// value that needs it.
+    /// contiguous UTF-8 of a native string checks (eight printable bytes at a time) and copies;
+    /// the rewriting loop runs only for a value that needs it.
     private func append(_ text: String, to buffer: inout [UInt8]) {
         let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            for byte in bytes where Self.isControl(byte) { return false }
+            let start = ASCII.skipPrintableWords(UnsafeRawBufferPointer(bytes), from: 0)
+            for byte in bytes[start...] where Self.isControl(byte) { return false }
             buffer.append(contentsOf: bytes)
             return true
         }

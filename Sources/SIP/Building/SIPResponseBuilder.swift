@@ -13,16 +13,24 @@ public struct SIPResponseBuilder: Sendable {
     public let request: SIPMessage
     /// Where the request came from, if known.
     public let source: SIPPeerAddress?
-    /// The request's top Via and To, when the caller has parsed them already (a registrar
-    /// does, for the transaction key and the address of record), so they are not parsed again.
+    /// The request's top Via, To, Call-ID and CSeq, when the caller has parsed them already (a
+    /// registrar does, for the transaction key and the address of record), so they are not
+    /// parsed again.
     private let parsedTopVia: SIPVia?
     private let parsedTo: SIPAddress?
+    private let parsedCallID: String?
+    private let parsedCSeq: SIPCSeq?
 
-    public init(request: SIPMessage, source: SIPPeerAddress? = nil, topVia: SIPVia? = nil, to: SIPAddress? = nil) {
+    public init(
+        request: SIPMessage, source: SIPPeerAddress? = nil, topVia: SIPVia? = nil, to: SIPAddress? = nil,
+        callID: String? = nil, cseq: SIPCSeq? = nil
+    ) {
         self.request = request
         self.source = source
         self.parsedTopVia = topVia
         self.parsedTo = to
+        self.parsedCallID = callID
+        self.parsedCSeq = cseq
     }
 
     /// A response with `status`. `toTag` is added to To when To has no tag (a UAS must tag
@@ -41,9 +49,10 @@ public struct SIPResponseBuilder: Sendable {
         let from = try requestHeaders.single(.from)
         let toValue = try requestHeaders.single(.to)
         guard let to = parsedTo ?? SIPAddress(toValue) else { throw SIPParseError(.malformedHeader(.to)) }
-        let callID = try requestHeaders.callID
+        let callID: String
+        if let parsedCallID { callID = parsedCallID } else { callID = try requestHeaders.callID }
         let cseq = try requestHeaders.single(.cseq)
-        guard SIPCSeq(cseq) != nil else { throw SIPParseError(.malformedHeader(.cseq)) }
+        guard parsedCSeq != nil || SIPCSeq(cseq) != nil else { throw SIPParseError(.malformedHeader(.cseq)) }
 
         let rewritesTopVia = source.map { applyRFC3581(to: &topVia, source: $0) } ?? false
 

@@ -31,6 +31,7 @@ public struct SIPAuthParameter: Hashable, Sendable {
 
     static func parseList(_ scanner: inout ByteScanner) -> [SIPAuthParameter]? {
         var parameters = [SIPAuthParameter]()
+        parameters.reserveCapacity(10)  // Digest credentials have nine or ten; growing one by one reallocated four times
         while true {
             scanner.skipWhitespace()
             while scanner.consume(ASCII.comma) { scanner.skipWhitespace() }

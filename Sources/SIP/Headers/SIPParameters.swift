@@ -84,16 +84,21 @@ public struct SIPParameters: Hashable, Sendable, RandomAccessCollection, Express
 
     /// The parameters as written in a URI or header: `;name` or `;name=value` each.
     public var description: String {
-        var text = ""
+        var text = [UInt8]()
+        append(to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends ``description``'s bytes to `text`, for the descriptions of what has parameters.
+    func append(to text: inout [UInt8]) {
         for parameter in parameters {
-            text += ";"
-            text += parameter.name
+            text.append(ASCII.semicolon)
+            text += parameter.name.utf8
             if let value = parameter.value {
-                text += "="
-                text += value
+                text.append(ASCII.equals)
+                text += value.utf8
             }
         }
-        return text
     }
 }
 

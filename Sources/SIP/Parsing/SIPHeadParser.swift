@@ -33,7 +33,12 @@ struct SIPHeadParser {
             var index = start - base
             var hasNonASCII = false
             let count = buffer.count
+            let raw = UnsafeRawBufferPointer(buffer)
             while index < count {
+                // Eight bytes at a time while every one is SP or visible ASCII; the first word
+                // with anything else goes byte by byte.
+                index = ASCII.skipPrintableWords(raw, from: index)
+                guard index < count else { break }
                 let byte = buffer[index]
                 if byte >= 0x20 {
                     if byte >= 0x7F {

@@ -30,6 +30,31 @@ enum ASCII {
 
     /// `\r\n`, the line terminator of every SIP line.
     static let crlf: [UInt8] = [carriageReturn, lineFeed]
+
+    /// Whether all eight bytes of `word` are SP or visible ASCII (0x20...0x7E), as nearly every
+    /// byte of a header is: the parser and the serializer skip such words whole and look at the
+    /// bytes of any other word one by one. The usual bit tricks, exact for the word as a whole
+    /// (a borrow or carry between bytes only starts at a byte outside the range itself); the
+    /// byte order of the word does not matter.
+    @inline(__always)
+    static func isPrintable(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let belowSpace = (word &- ones &* 0x20) & ~word & highBits
+        let aboveTilde = ((word &+ ones) | word) & highBits
+        return belowSpace | aboveTilde == 0
+    }
+
+    /// The index of the first byte of `bytes` from `start` on that is not in a word of eight
+    /// printable bytes (``isPrintable(_:)``): where a byte-by-byte check has to begin.
+    @inline(__always)
+    static func skipPrintableWords(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        var index = start
+        while bytes.count - index >= 8, isPrintable(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            index += 8
+        }
+        return index
+    }
 }
 
 extension UInt8 {

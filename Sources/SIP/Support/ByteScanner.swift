@@ -94,15 +94,37 @@ struct ByteScanner {
     /// Reads a `quoted-string` at the cursor (RFC 3261 §25.1): the raw text including the quotes
     /// and the content with quoted-pairs resolved. `nil`, cursor unchanged, if there is no
     /// complete quoted string here.
-    mutating func scanQuotedString() -> (raw: ArraySlice<UInt8>, content: [UInt8])? {
+    ///
+    /// The content is a slice of the input when there is no quoted-pair (almost always): only
+    /// escapes need a buffer of their own.
+    mutating func scanQuotedString() -> (raw: ArraySlice<UInt8>, content: ArraySlice<UInt8>)? {
         let start = position
         guard consume(ASCII.quote) else { return nil }
+        var index = position
+        while index < bytes.endIndex {
+            switch bytes[index] {
+            case ASCII.quote:
+                position = index + 1
+                return (bytes[start..<position], bytes[(start + 1)..<index])
+            case ASCII.backslash:
+                return scanEscapedQuotedString(from: start)
+            default:
+                index += 1
+            }
+        }
+        position = start
+        return nil
+    }
+
+    /// ``scanQuotedString()`` for a quoted string with quoted-pairs, copying the content.
+    private mutating func scanEscapedQuotedString(from start: Int) -> (raw: ArraySlice<UInt8>, content: ArraySlice<UInt8>)? {
         var content = [UInt8]()
+        content.reserveCapacity(bytes.endIndex - position)
         while let byte = peek() {
             position += 1
             switch byte {
             case ASCII.quote:
-                return (bytes[start..<position], content)
+                return (bytes[start..<position], content[...])
             case ASCII.backslash:
                 // quoted-pair = "\" (%x00-09 / %x0B-0C / %x0E-7F)
                 guard let escaped = peek(), escaped < 0x80, escaped != ASCII.lineFeed,

@@ -81,6 +81,20 @@ enum IPAddressText {
         return total == 8 ? head : nil
     }
 
+    /// Whether a dotted quad that ``parseIPv4(_:)`` accepted writes an octet with a leading
+    /// zero (`010`): only then does its canonical text differ from it.
+    static func hasLeadingZero(ipv4 bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let startsOctet = index == bytes.startIndex || bytes[index - 1] == ASCII.dot
+            if startsOctet, bytes[index] == ASCII.zero, index + 1 < bytes.endIndex, bytes[index + 1].isASCIIDigit {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// Dotted decimal without leading zeros.
     static func text(ipv4 octets: [UInt8]) -> String {
         var bytes = [UInt8]()

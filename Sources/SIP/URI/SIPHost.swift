@@ -78,7 +78,10 @@ public struct SIPHost: Hashable, Sendable, CustomStringConvertible {
         if onlyDigitsAndDots {
             // Digits and dots can only be an IPv4 address (a top label starts with a letter).
             guard let octets = IPAddressText.parseIPv4(bytes) else { return nil }
-            return SIPHost(kind: .ipv4, text: bytes.string, canonical: IPAddressText.text(ipv4: octets))
+            // Nearly every sender writes no leading zeros: then the text is its canonical form.
+            let text = bytes.string
+            let canonical = IPAddressText.hasLeadingZero(ipv4: bytes) ? IPAddressText.text(ipv4: octets) : text
+            return SIPHost(kind: .ipv4, text: text, canonical: canonical)
         }
         guard isHostname(bytes) else { return nil }
         let text = bytes.string

@@ -3,7 +3,11 @@ extension SIPURI {
     /// decoded, the rest kept escaped with upper-case hex (`%61lice` → `alice`, `a%40b` stays
     /// `a%40b`). User parts compare case-sensitively, so case is otherwise kept.
     public var canonicalUser: String? {
-        user.map { URIEscaping.canonical(Array($0.utf8)[...], unescaped: [.unreserved, .userUnreserved]) }
+        guard var user else { return nil }
+        // A user part without escapes, of characters it allows as themselves (an extension
+        // number, a login), is already canonical.
+        let isCanonical = user.withUTF8 { bytes in bytes.allSatisfy { $0.is([.unreserved, .userUnreserved]) } }
+        return isCanonical ? user : URIEscaping.canonical(Array(user.utf8)[...], unescaped: [.unreserved, .userUnreserved])
     }
 
     /// `text` as a user part: characters a user part allows as themselves kept, every other

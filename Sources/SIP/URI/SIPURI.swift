@@ -47,21 +47,34 @@ public struct SIPURI: Hashable, Sendable, CustomStringConvertible {
         self = uri
     }
 
+    /// The URI as text, written as bytes into one buffer (a registrar writes one for every
+    /// binding it refreshes).
     public var description: String {
-        var text = scheme.rawValue + ":"
+        var text = [UInt8]()
+        text.reserveCapacity(48)
+        text += scheme.rawValue.utf8
+        text.append(ASCII.colon)
         if let user {
-            text += user
-            if let password { text += ":" + password }
-            text += "@"
+            text += user.utf8
+            if let password {
+                text.append(ASCII.colon)
+                text += password.utf8
+            }
+            text.append(ASCII.at)
         }
-        text += host.text
-        if let port { text += ":" + String(port) }
-        text += parameters.description
-        if !headers.isEmpty {
-            text += "?"
-            text += headers.map { $0.name + "=" + ($0.value ?? "") }.joined(separator: "&")
+        text += host.text.utf8
+        if let port {
+            text.append(ASCII.colon)
+            DecimalParsing.append(Int(port), to: &text)
         }
-        return text
+        parameters.append(to: &text)
+        for (index, header) in headers.enumerated() {
+            text.append(index == 0 ? ASCII.question : ASCII.ampersand)
+            text += header.name.utf8
+            text.append(ASCII.equals)
+            text += (header.value ?? "").utf8
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The `transport` parameter, lower-cased.
