@@ -102,14 +102,20 @@ import YAMLSource
         #expect(dumped(concurrent.manifest) == dumped(serial.manifest))
     }
 
-    @Test func aRepositoryOnDiskChecksAsItsFilesOneByOne() throws {
+    /// A fresh folder holding `count` generated manifests (`manifest(index)`) at `path(index)`.
+    private func repository(_ count: Int, at path: (Int) -> String) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("sb-concurrent-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        for index in 0..<120 {
-            let url = root.appendingPathComponent("g\(index % 5)/m\(index).yaml")
+        for index in 0..<count {
+            let url = root.appendingPathComponent(path(index))
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(manifest(index).utf8).write(to: url)
         }
+        return root
+    }
+
+    @Test func aRepositoryOnDiskChecksAsItsFilesOneByOne() throws {
+        let root = try repository(120) { "g\($0 % 5)/m\($0).yaml" }
+        defer { try? FileManager.default.removeItem(at: root) }
         let found = ManifestFileFinder().find([root.path])
         #expect(found.problems.isEmpty)
         let serial = serialDecode(found.inputs)
@@ -132,13 +138,8 @@ import YAMLSource
     }
 
     @Test func checkingWhileFindingGivesTheCheckOfTheFoundFiles() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sb-pipeline-\(UUID().uuidString)")
+        let root = try repository(150) { "z\($0 % 3)/n\(149 - $0).yaml" }
         defer { try? FileManager.default.removeItem(at: root) }
-        for index in 0..<150 {
-            let url = root.appendingPathComponent("z\(index % 3)/n\(149 - index).yaml")
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(manifest(index).utf8).write(to: url)
-        }
         for threshold in [0, .max] {
             let checker = ManifestChecker(concurrentDecodingThreshold: threshold)
             let (found, result) = checker.check(finding: [root.path], with: ManifestFileFinder())
