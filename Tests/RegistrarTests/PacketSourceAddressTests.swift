@@ -29,15 +29,6 @@ import Testing
         #expect(PacketSource(try SocketAddress(unixDomainSocketPath: "/tmp/switchboard-test.sock"), transport: .tcp) == nil)
     }
 
-    /// A changed host changes the address with it, so the guard never counts a stale one.
-    @Test func addressFollowsTheHost() {
-        var source = PacketSource(host: "198.51.100.7", port: 5060, transport: .udp)
-        source.host = "2001:db8::1"
-        #expect(source.address == TrunkAddress("2001:db8::1"))
-        source.host = "not an address"
-        #expect(source.address == nil)
-    }
-
     /// The guard answers the same by source as by host text: a ban made through one is seen
     /// through the other.
     @Test func guardAnswersAlikeBySourceAndByHost() throws {

@@ -12,9 +12,8 @@ import Synchronization
 ///   (``authenticationFailed(user:source:now:)``) and each that did
 ///   (``authenticated(user:source:now:)``), and asks ``isLocked(user:source:now:)`` before verifying.
 ///
-/// Each question comes in two forms: by ``PacketSource``, whose address the transport read once
-/// from the socket address (the request path), and by host text, parsed on each call (tests,
-/// tools).
+/// Each question takes a ``PacketSource``, whose address the transport read once from the socket
+/// address.
 /// - ``removeExpired(now:)`` ends bans and locks (the server's once-a-second sweep).
 ///
 /// Memory has a ceiling whatever the number of sources: each table holds at most its share of
@@ -65,15 +64,8 @@ public final class RequestGuard: Sendable {
     /// false (banning it) when it has used up its request budget. Sources that are not IP
     /// addresses (never from a socket) and exempt sources are always admitted.
     public func admit(_ source: PacketSource, now: UInt64) -> Bool {
-        source.address.map { admit(SourceKey($0), now: now) } ?? true
-    }
-
-    /// ``admit(_:now:)`` for a host in text.
-    public func admit(host: String, now: UInt64) -> Bool {
-        SourceKey(host: host).map { admit($0, now: now) } ?? true
-    }
-
-    private func admit(_ key: SourceKey, now: UInt64) -> Bool {
+        guard let address = source.address else { return true }
+        let key = SourceKey(address)
         let limits = currentLimits
         if limits.isExempt(key) { return true }
         let (admitted, ban): (Bool, Ban?) = sources.withLock(for: key) { stripe in
@@ -91,16 +83,9 @@ public final class RequestGuard: Sendable {
 
     /// Whether `source` is banned now (a TCP connection from it is closed at once).
     public func isBanned(_ source: PacketSource, now: UInt64) -> Bool {
-        source.address.map { isBanned(SourceKey($0), now: now) } ?? false
-    }
-
-    /// ``isBanned(_:now:)`` for a host in text.
-    public func isBanned(host: String, now: UInt64) -> Bool {
-        SourceKey(host: host).map { isBanned($0, now: now) } ?? false
-    }
-
-    private func isBanned(_ key: SourceKey, now: UInt64) -> Bool {
-        sources.withLock(for: key) { stripe in stripe.bans[key].map { $0.until > now } ?? false }
+        guard let address = source.address else { return false }
+        let key = SourceKey(address)
+        return sources.withLock(for: key) { stripe in stripe.bans[key].map { $0.until > now } ?? false }
     }
 
     // MARK: - Authentication
@@ -110,15 +95,8 @@ public final class RequestGuard: Sendable {
     /// bans and locks tell an attacker nothing about which users exist. `user` is the digest
     /// user name when there was one.
     public func authenticationFailed(user: String?, source: PacketSource, now: UInt64) {
-        if let address = source.address { authenticationFailed(user: user, key: SourceKey(address), now: now) }
-    }
-
-    /// ``authenticationFailed(user:source:now:)`` for a host in text.
-    public func authenticationFailed(user: String?, host: String, now: UInt64) {
-        if let key = SourceKey(host: host) { authenticationFailed(user: user, key: key, now: now) }
-    }
-
-    private func authenticationFailed(user: String?, key: SourceKey, now: UInt64) {
+        guard let address = source.address else { return }
+        let key = SourceKey(address)
         let limits = currentLimits
         if limits.isExempt(key) { return }
         let ban: Ban? = sources.withLock(for: key) { stripe in
@@ -153,15 +131,8 @@ public final class RequestGuard: Sendable {
 
     /// Remembers that `source` authenticated as `user`, so a lock of the user does not apply to it.
     public func authenticated(user: String, source: PacketSource, now: UInt64) {
-        if let address = source.address { authenticated(user: user, key: SourceKey(address), now: now) }
-    }
-
-    /// ``authenticated(user:source:now:)`` for a host in text.
-    public func authenticated(user: String, host: String, now: UInt64) {
-        if let key = SourceKey(host: host) { authenticated(user: user, key: key, now: now) }
-    }
-
-    private func authenticated(user: String, key: SourceKey, now: UInt64) {
+        guard let address = source.address else { return }
+        let key = SourceKey(address)
         users.withLock(for: user) { stripe in
             stripe.records.update(user, orInsert: { UserRecord() }) {
                 $0.trust(key, now: now, limit: Self.trustedSourcesPerUser)
@@ -172,15 +143,8 @@ public final class RequestGuard: Sendable {
     /// Whether `user` is locked for requests from `source`: locked, and `source` neither exempt
     /// nor a source that authenticated as the user within ``trustTime``.
     public func isLocked(user: String, source: PacketSource, now: UInt64) -> Bool {
-        source.address.map { isLocked(user: user, key: SourceKey($0), now: now) } ?? false
-    }
-
-    /// ``isLocked(user:source:now:)`` for a host in text.
-    public func isLocked(user: String, host: String, now: UInt64) -> Bool {
-        SourceKey(host: host).map { isLocked(user: user, key: $0, now: now) } ?? false
-    }
-
-    private func isLocked(user: String, key: SourceKey, now: UInt64) -> Bool {
+        guard let address = source.address else { return false }
+        let key = SourceKey(address)
         if currentLimits.isExempt(key) { return false }
         return users.withLock(for: user) { stripe in
             guard let until = stripe.locks[user], until > now else { return false }

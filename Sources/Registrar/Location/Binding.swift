@@ -10,14 +10,12 @@ public struct PacketSource: Hashable, Sendable, CustomStringConvertible {
 
     /// The IP address as text (IPv6 without brackets), as bindings, logs and the Via `received`
     /// parameter write it.
-    public var host: String {
-        didSet { address = TrunkAddress(host) }
-    }
+    public let host: String
     public var port: Int
     public var transport: Transport
     /// The address as 128 bits, made once per packet: what flood control and trunk recognition
     /// compare, several times per request. Nil when `host` is not an IP address literal.
-    public private(set) var address: TrunkAddress?
+    public let address: TrunkAddress?
 
     /// A source from the address in text (restored bindings, tests); the text is parsed once.
     public init(host: String, port: Int, transport: Transport) {
