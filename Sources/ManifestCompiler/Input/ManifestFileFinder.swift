@@ -16,11 +16,13 @@ public struct ManifestFileFinder {
 
     /// True for a name ending in one of `extensions`, in any case (`a.YAML`, `b.yml`).
     public static func isManifestFileName(_ name: String) -> Bool {
-        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
-        let suffix = name.utf8[name.utf8.index(after: dot)...]
-        // Every extension is three or four letters: anything else is no match, without a lookup.
-        guard suffix.count == 3 || suffix.count == 4 else { return false }
-        return extensions.contains(String(decoding: suffix.map(ASCII.lowercased), as: UTF8.self))
+        // Byte by byte, without a lowered copy and a hashed lookup: a repository check asks this
+        // of every file name it lists.
+        ASCII.withBytes(of: name) { bytes in
+            guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")) else { return false }
+            let suffix = bytes[(dot + 1)...]
+            return extensions.contains { $0.utf8.elementsEqual(suffix.lazy.map(ASCII.lowercased)) }
+        }
     }
 
     private let readStandardInput: @Sendable (_ limit: Int) -> FileBytes.Outcome

@@ -12,33 +12,45 @@ public struct SourceRoot: Sendable {
         // per file here.
         var resolver = FolderResolver()
         var folders: [String] = []
+        // Each input's resolved folder (an index into `folders`) and file name.
+        var placed: [(folder: Int, name: Substring)?] = []
+        placed.reserveCapacity(inputs.count)
         // Files come folder by folder: the previous file's folder is compared, not looked up.
-        var previous: (folder: Substring, resolved: String)?
-        let absolute = inputs.map { input in
-            input.path.map { path -> String in
-                let (folder, name) = PathText.split(path[...])
-                let resolved: String
-                if let previous, previous.folder == folder {
-                    resolved = previous.resolved
-                } else {
-                    resolved = resolver.resolve(folder)
-                    previous = (folder, resolved)
-                    if folders.last != resolved { folders.append(resolved) }
-                }
-                return resolved == "/" ? "/" + name : resolved + "/" + name
+        var previous: (path: String, folderLength: Int, index: Int)?
+        for input in inputs {
+            guard let path = input.path else {
+                placed.append(nil)
+                continue
             }
+            let (folder, name) = PathText.split(path[...])
+            // By UTF-8 length and bytes: comparing the substrings as strings, or counting their
+            // UTF-8 views, walked them index by index and cost more than the rest of the root.
+            let folderLength = path.utf8.distance(from: path.startIndex, to: folder.endIndex)
+            if let previous, previous.folderLength == folderLength, PathText.samePrefix(folderLength, previous.path, path) {
+                placed.append((previous.index, name))
+                continue
+            }
+            let resolved = resolver.resolve(folder)
+            if folders.last != resolved { folders.append(resolved) }
+            previous = (path, folderLength, folders.count - 1)
+            placed.append((folders.count - 1, name))
         }
         let root = Self.commonFolder(folders)
-        // Cut by UTF-8 length: `String.count` and `dropFirst` would walk every character.
+        // Every file's relative path is its folder's below the root, made once per folder, and
+        // its name. Cut by UTF-8 length: `String.count` and `dropFirst` would walk characters.
         let rootLength = root.map { $0 == "/" ? 1 : $0.utf8.count + 1 } ?? 0
+        let prefixes = folders.map { folder in
+            let withSlash = folder == "/" ? "/" : folder + "/"
+            return String(Substring(withSlash.utf8.dropFirst(rootLength)))
+        }
         var relativePaths: [String: String] = [:]
         relativePaths.reserveCapacity(inputs.count)
-        for (input, path) in zip(inputs, absolute) {
-            guard let path, root != nil else {
+        for (input, place) in zip(inputs, placed) {
+            guard let place, root != nil else {
                 relativePaths[input.name] = input.name
                 continue
             }
-            relativePaths[input.name] = String(Substring(path.utf8.dropFirst(rootLength)))
+            relativePaths[input.name] = prefixes[place.folder] + place.name
         }
         self.relativePaths = relativePaths
     }
