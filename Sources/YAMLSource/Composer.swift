@@ -39,10 +39,15 @@ struct Composer {
     private var expansion = 0
     private var expansionExhausted = false
 
-    init(file: String, limits: YAMLLimits) {
+    /// Line n of the text read is line n + `lineOffset` of the file: the text is a part of a
+    /// large file (see `YAMLReader.read(_:file:lineOffset:)`).
+    private let lineOffset: Int
+
+    init(file: String, limits: YAMLLimits, lineOffset: Int = 0) {
         // Interned once: every span of the file carries this small number, not the name.
         self.file = SourceFileID(file)
         self.limits = limits
+        self.lineOffset = lineOffset
     }
 
     var result: YAMLReadResult {
@@ -84,13 +89,13 @@ struct Composer {
             open(event, isMapping: false, isBlock: isBlock, anchor: data.anchor, tag: data.tag)
         } else if type == YAML_MAPPING_END_EVENT || type == YAML_SEQUENCE_END_EVENT {
             flowDepth.leave()
-            close(end: SourcePosition(event.pointee.end_mark))
+            close(end: position(event.pointee.end_mark))
         } else if type == YAML_ALIAS_EVENT {
             alias(event)
         } else if type == YAML_DOCUMENT_START_EVENT {
-            beginDocument(at: SourcePosition(event.pointee.start_mark))
+            beginDocument(at: position(event.pointee.start_mark))
         } else if type == YAML_DOCUMENT_END_EVENT {
-            endDocument(at: SourcePosition(event.pointee.end_mark))
+            endDocument(at: position(event.pointee.end_mark))
         }
     }
 
@@ -124,7 +129,7 @@ struct Composer {
         let text = length == 0 || data.value == nil
             ? "" : String(decoding: UnsafeBufferPointer(start: data.value, count: length), as: UTF8.self)
         let style = ScalarStyle(data.style)
-        let nodeSpan = span(SourcePosition(event.pointee.start_mark), SourcePosition(event.pointee.end_mark))
+        let nodeSpan = span(position(event.pointee.start_mark), position(event.pointee.end_mark))
         if let tag = TagPolicy.refusedTag(data.tag, on: .scalar) {
             reportTag(tag, at: nodeSpan)
         }
@@ -148,8 +153,8 @@ struct Composer {
             if let anchorName { anchors[anchorName] = .skipped }
             return
         }
-        let start = SourcePosition(event.pointee.start_mark)
-        let startEnd = SourcePosition(event.pointee.end_mark)
+        let start = position(event.pointee.start_mark)
+        let startEnd = position(event.pointee.end_mark)
         if stack.count >= limits.maxDepth {
             reportTooDeep(at: span(start, startEnd), message: "collections nest deeper than \(limits.maxDepth) levels")
             skipDepth = 1
@@ -193,7 +198,7 @@ struct Composer {
 
     private mutating func alias(_ event: UnsafeMutablePointer<yaml_event_t>) {
         if skipDepth > 0 { return }
-        let site = span(SourcePosition(event.pointee.start_mark), SourcePosition(event.pointee.end_mark))
+        let site = span(position(event.pointee.start_mark), position(event.pointee.end_mark))
         let name = event.pointee.data.alias.anchor.map { String(cString: $0) } ?? ""
         // A refused alias still fills its place, as "no value", so the tree keeps its shape.
         let placeholder = YAMLNode.scalar(YAMLScalar(text: "", style: .plain, span: site))
@@ -325,7 +330,7 @@ struct Composer {
         isStopped = true
         diagnostics.append(.error(
             .yamlTooDeep, "flow collections (`[`, `{`) nest deeper than \(limits.maxFlowDepth) levels",
-            at: span(SourcePosition(event.pointee.start_mark), SourcePosition(event.pointee.end_mark)),
+            at: span(position(event.pointee.start_mark), position(event.pointee.end_mark)),
             label: "too deep",
             notes: ["the rest of the file is not read: YAML's cost grows with the depth of flow collections times the length of the file"],
             help: "flatten the structure, or write the deeper levels as block collections"))
@@ -345,6 +350,12 @@ struct Composer {
 
     private func span(_ start: SourcePosition, _ end: SourcePosition) -> SourceSpan {
         SourceSpan(file: file, start: start, end: end)
+    }
+
+    /// A libyaml mark as a position in the file (see `lineOffset`).
+    private func position(_ mark: yaml_mark_t) -> SourcePosition {
+        let position = SourcePosition(mark)
+        return lineOffset == 0 ? position : SourcePosition(line: position.line + lineOffset, column: position.column)
     }
 
     /// A key for a message: backquoted, with line breaks escaped and long text cut.

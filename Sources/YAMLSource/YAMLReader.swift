@@ -20,7 +20,11 @@ public struct YAMLReader: Sendable {
     /// - Parameters:
     ///   - bytes: the file's content, UTF-8 (a leading BOM is fine).
     ///   - file: the name every span and diagnostic carries, as the user named the file.
-    public func read(_ bytes: [UInt8], file: String) -> YAMLReadResult {
+    ///   - lineOffset: added to the line of every node's span, when `bytes` are a part of the
+    ///     file that starts below its first line (the parts of a large file read in parallel).
+    ///     libyaml's own error messages keep the part's lines: a part with a problem is read
+    ///     again as the whole file.
+    public func read(_ bytes: [UInt8], file: String, lineOffset: Int = 0) -> YAMLReadResult {
         // Debian's libyaml aborts on a nil input pointer, which is what an empty array gives.
         if bytes.isEmpty {
             return YAMLReadResult(documents: [], diagnostics: [])
@@ -29,7 +33,7 @@ public struct YAMLReader: Sendable {
             return YAMLReadResult(documents: [], diagnostics: [refusal])
         }
 
-        var composer = Composer(file: file, limits: limits)
+        var composer = Composer(file: file, limits: limits, lineOffset: lineOffset)
         bytes.withUnsafeBufferPointer { buffer in
             // libyaml keeps pointers into its own struct: it must stay put, so it lives on the heap.
             let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
