@@ -46,3 +46,16 @@ let dialPlan = """
       - { number: "100", password: { env: EXT_100_PASSWORD } }
 
     """
+
+/// Every field of the manifest as text, spans included, to compare two manifests whole. Sets
+/// are listed sorted: two equal sets need not list their members in the same order.
+func dumped(_ manifest: Manifest) -> String {
+    var manifest = manifest
+    var text = ""
+    for position in manifest.providers.indices {
+        text += manifest.providers[position].writtenKeys.sorted().joined(separator: ",") + "\n"
+        manifest.providers[position].writtenKeys = []
+    }
+    dump(manifest, to: &text)
+    return text
+}

@@ -21,8 +21,17 @@ struct DecodedFile: Sendable {
     /// file, whose trees are dropped as soon as it is decoded.
     let documentsWithSettings: [YAMLDocument]?
 
-    init(_ input: ManifestInput, reader: YAMLReader) {
+    /// - Parameter partSizes: from what size the file is read in parts on all cores.
+    init(_ input: ManifestInput, reader: YAMLReader, partSizes: ManifestParts.Sizes = .default) {
         source = SourceText(file: input.name, bytes: input.bytes)
+        if let decoded = PartsDecoding.decode(input, reader: reader, sizes: partSizes) {
+            // A large file without problems, decoded in parts on all cores.
+            readDiagnostics = []
+            decodeDiagnostics = []
+            manifest = decoded.manifest
+            documentsWithSettings = decoded.documentsWithSettings
+            return
+        }
         let read = reader.read(input.bytes, file: input.name)
         readDiagnostics = read.diagnostics
         let sink = DiagnosticSink()
@@ -39,8 +48,12 @@ struct DecodedFile: Sendable {
     /// Whether the document has a top-level `defaults` or `registrar` key: the keys
     /// `ManifestDecoder` reads them from (a misspelt one is only reported, and reported the same
     /// in any order).
-    private static func hasSettings(_ document: YAMLDocument) -> Bool {
+    static func hasSettings(_ document: YAMLDocument) -> Bool {
+        hasKey("defaults", document) || hasKey("registrar", document)
+    }
+
+    static func hasKey(_ key: String, _ document: YAMLDocument) -> Bool {
         guard case .mapping(let mapping) = document.root else { return false }
-        return mapping.entry("defaults") != nil || mapping.entry("registrar") != nil
+        return mapping.entry(key) != nil
     }
 }

@@ -33,19 +33,6 @@ import YAMLSource
         return (manifest, sink.diagnostics)
     }
 
-    /// Every field of the manifest as text, to compare two manifests whole. Sets are listed
-    /// sorted: two equal sets need not list their members in the same order.
-    private func dumped(_ manifest: Manifest) -> String {
-        var manifest = manifest
-        var text = ""
-        for position in manifest.providers.indices {
-            text += manifest.providers[position].writtenKeys.sorted().joined(separator: ",") + "\n"
-            manifest.providers[position].writtenKeys = []
-        }
-        dump(manifest, to: &text)
-        return text
-    }
-
     /// The text of file `index` of a generated repository: mostly clean providers, with YAML
     /// errors, unknown keys, bad values, duplicate names across files, several documents, and
     /// `defaults` in more than one file spread across it.

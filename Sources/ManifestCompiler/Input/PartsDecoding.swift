@@ -1,0 +1,62 @@
+import Diagnostics
+import RuntimeBundle
+import YAMLSource
+
+/// A large file read and decoded in parts (`ManifestParts`), one part on each core, then
+/// joined in order: the manifest of decoding the file whole, sooner.
+///
+/// Only a file without a single problem is decoded this way. A part that reports anything (a
+/// syntax error, an unknown key, a bad value) gives nil, and the file is read whole, so every
+/// diagnostic, its wording and its order, comes from the one path that has always produced them.
+enum PartsDecoding {
+    struct Decoded {
+        let manifest: Manifest
+        /// The parts' documents when the file has a `defaults` or `registrar` section (see
+        /// `DecodedFile.documentsWithSettings`): decoding them in order is decoding the file.
+        let documentsWithSettings: [YAMLDocument]?
+    }
+
+    /// The parts of a file at most this many to a core, so a core slowed by another process is
+    /// balanced by the others.
+    static let partsPerCore = 2
+
+    static func decode(_ input: ManifestInput, reader: YAMLReader, sizes: ManifestParts.Sizes = .default) -> Decoded? {
+        guard ParallelChunks.coreCount > 1,
+              let parts = ManifestParts.cut(input.bytes, into: ParallelChunks.coreCount * partsPerCore, sizes: sizes)
+        else { return nil }
+        let decoded = ParallelChunks.map(count: parts.count, minimumChunk: 1, chunksPerCore: partsPerCore) { range in
+            range.map { decode(parts[$0], file: input.name, reader: reader) }
+        }.joined()
+        var manifest = Manifest()
+        var documents: [YAMLDocument] = []
+        for part in decoded {
+            guard let part else { return nil }
+            // Top-level keys are unique in a file that was cut: each section is in one part.
+            if part.documents.contains(where: { DecodedFile.hasKey("defaults", $0) }) { manifest.defaults = part.manifest.defaults }
+            if part.documents.contains(where: { DecodedFile.hasKey("registrar", $0) }) { manifest.registrar = part.manifest.registrar }
+            manifest.providers.append(contentsOf: part.manifest.providers)
+            manifest.extensions.append(contentsOf: part.manifest.extensions)
+            manifest.inbound.append(contentsOf: part.manifest.inbound)
+            manifest.outbound.append(contentsOf: part.manifest.outbound)
+            documents.append(contentsOf: part.documents)
+        }
+        let hasSettings = documents.contains(where: DecodedFile.hasSettings)
+        return Decoded(manifest: manifest, documentsWithSettings: hasSettings ? documents : nil)
+    }
+
+    /// One part, or nil if it reports anything.
+    private static func decode(_ part: ManifestPart, file: String, reader: YAMLReader) -> (manifest: Manifest, documents: [YAMLDocument])? {
+        let read = reader.read(part.bytes, file: file, lineOffset: part.lineOffset)
+        guard read.diagnostics.isEmpty else { return nil }
+        let sink = DiagnosticSink()
+        // The part is the unit of parallel work: its lists are decoded in line.
+        var decoder = ManifestDecoder(sink: sink)
+        decoder.parallelChunk = .max
+        var manifest = Manifest()
+        for document in read.documents {
+            decoder.decode(document, into: &manifest)
+        }
+        guard sink.diagnostics.isEmpty else { return nil }
+        return (manifest, read.documents)
+    }
+}
