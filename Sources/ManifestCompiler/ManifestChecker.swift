@@ -1,4 +1,5 @@
 import Diagnostics
+import RuntimeBundle
 import YAMLSource
 
 /// The front half of the compiler: reads every input, decodes it into one `Manifest`, validates
@@ -57,13 +58,33 @@ public struct ManifestChecker: Sendable {
     }
 
     /// The check of `inputs`, given their root and each one decoded (`decoded[i]` is `inputs[i]`).
+    ///
+    /// The checks after the merge look across all files, so they run once, but side by side
+    /// where they are independent: the checks of each object read the manifest as decoded while
+    /// the default rules are expanded into a copy of its rule lists, and then the five relation
+    /// checks read the expanded manifest together. Each reports into a sink of its own, emitted
+    /// in the fixed order they used to run in, so the diagnostics are the same whatever the
+    /// scheduling. (At 10,000 providers these checks took 90 ms on one core.)
     private func check(_ inputs: [ManifestInput], root: SourceRoot, decoded: [DecodedFile]) -> Result {
         let sink = DiagnosticSink()
-        var merged = ManifestAssembly.merge(root.orderedPositions(inputs).map { decoded[$0] }, sink: sink)
-        validateObjects(merged.manifest, sink: sink)
-        DefaultRuleExpansion(sink: sink).expand(&merged.manifest)
-        validateRelations(merged.manifest, sink: sink)
-        return Result(manifest: merged.manifest, diagnostics: sink.diagnostics, sources: merged.sources, root: root)
+        let merged = ManifestAssembly.merge(root.orderedPositions(inputs).map { decoded[$0] }, sink: sink)
+        let decodedManifest = merged.manifest
+        let (objectProblems, expansion) = Self.sideBySide(
+            { Self.reported { validateObjects(decodedManifest, sink: $0) } },
+            {
+                var manifest = decodedManifest
+                let problems = Self.reported { DefaultRuleExpansion(sink: $0).expand(&manifest) }
+                return (manifest, problems)
+            })
+        sink.emit(contentsOf: objectProblems)
+        sink.emit(contentsOf: expansion.1)
+        let manifest = expansion.0
+        let relationChecks = Self.relationChecks
+        let relationProblems = ParallelChunks.mapElements(count: relationChecks.count, minimumChunk: 1) { index in
+            Self.reported { relationChecks[index](manifest, $0) }
+        }
+        relationProblems.forEach(sink.emit(contentsOf:))
+        return Result(manifest: manifest, diagnostics: sink.diagnostics, sources: merged.sources, root: root)
     }
 
     /// Checks of each object on its own, and names unique across all files.
@@ -80,12 +101,31 @@ public struct ManifestChecker: Sendable {
         }
     }
 
-    /// Checks between objects, on the manifest with its default rules expanded.
-    private func validateRelations(_ manifest: Manifest, sink: DiagnosticSink) {
-        ReferenceCheck(sink: sink, manifest: manifest).check(manifest)
-        RuleReachability(sink: sink).check(manifest)
-        DialPlanChecks(sink: sink).check(manifest)
-        TrunkOverlap(sink: sink).check(manifest)
-        RegistrationConflicts(sink: sink).check(manifest)
+    /// Checks between objects, on the manifest with its default rules expanded, in the order
+    /// their diagnostics are reported.
+    private static let relationChecks: [@Sendable (Manifest, DiagnosticSink) -> Void] = [
+        { ReferenceCheck(sink: $1, manifest: $0).check($0) },
+        { RuleReachability(sink: $1).check($0) },
+        { DialPlanChecks(sink: $1).check($0) },
+        { TrunkOverlap(sink: $1).check($0) },
+        { RegistrationConflicts(sink: $1).check($0) },
+    ]
+
+    /// What `body` reports into a sink of its own.
+    private static func reported(_ body: (DiagnosticSink) -> Void) -> [Diagnostic] {
+        let sink = DiagnosticSink()
+        body(sink)
+        return sink.diagnostics
+    }
+
+    /// `first()` and `second()`, on two cores when there are two.
+    private static func sideBySide<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
+        let halves = ParallelChunks.map(count: 2, minimumChunk: 1, chunksPerCore: 1) { range in
+            (range.contains(0) ? first() : nil, range.contains(1) ? second() : nil)
+        }
+        guard let one = halves.lazy.compactMap(\.0).first, let two = halves.lazy.compactMap(\.1).first else {
+            preconditionFailure("both halves run")
+        }
+        return (one, two)
     }
 }
