@@ -81,9 +81,11 @@ public enum StatusClient {
     ) async throws(FetchError) -> NIOHTTPClientResponseFull {
         let loop = group.next()
         let promise = loop.makePromise(of: NIOHTTPClientResponseFull.self)
-        var head = HTTPRequestHead(version: .http1_1, method: .GET, uri: uri)
-        head.headers.add(name: "Host", value: address.description)
-        head.headers.add(name: "Connection", value: "close")
+        var request = HTTPRequestHead(version: .http1_1, method: .GET, uri: uri)
+        request.headers.add(name: "Host", value: address.description)
+        request.headers.add(name: "Connection", value: "close")
+        // A constant for the channel initializer, which runs on the event loop.
+        let head = request
         let channel: any Channel
         do {
             channel = try await ClientBootstrap(group: loop)
