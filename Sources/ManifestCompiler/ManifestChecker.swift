@@ -28,9 +28,16 @@ public struct ManifestChecker: Sendable {
     /// Past it, files are decoded on worker threads as they are read (`DecodingQueue`).
     public var concurrentDecodingThreshold: Int
 
-    public init(yamlLimits: YAMLLimits = .default, concurrentDecodingThreshold: Int = 64 * 1024) {
+    /// From what size a file is read in parts on all cores (`ManifestParts`); the result is the
+    /// same either way (the fuzzer compares the two).
+    public var partSizes: ManifestPartSizes
+
+    public init(
+        yamlLimits: YAMLLimits = .default, concurrentDecodingThreshold: Int = 64 * 1024, partSizes: ManifestPartSizes = .default
+    ) {
         self.yamlLimits = yamlLimits
         self.concurrentDecodingThreshold = concurrentDecodingThreshold
+        self.partSizes = partSizes
     }
 
     public func check(_ inputs: [ManifestInput]) -> Result {
@@ -54,7 +61,7 @@ public struct ManifestChecker: Sendable {
     /// after another. The per-file results (partial manifests, and the trees of files with
     /// `defaults`) are freed on return.
     private func decodingQueue() -> DecodingQueue {
-        DecodingQueue(reader: YAMLReader(limits: yamlLimits), threshold: concurrentDecodingThreshold)
+        DecodingQueue(reader: YAMLReader(limits: yamlLimits), threshold: concurrentDecodingThreshold, partSizes: partSizes)
     }
 
     /// The check of `inputs`, given their root and each one decoded (`decoded[i]` is `inputs[i]`).

@@ -11,15 +11,23 @@ import RuntimeBundle
 /// - a bundle encodes to bytes that `BundleLoader` accepts, that load back to the same bundle
 ///   and encode again to the same bytes (the file `serve` reads is the file `compile` wrote);
 /// - the registrar's trunk table accepts every bundle the compiler makes (the runtime parses the
-///   allow-lists again, with its own code).
+///   allow-lists again, with its own code);
+/// - reading the file in parts on all cores, as large files are (forced here on every input
+///   with parts of a few bytes), gives the same diagnostics and the same bundle as reading it
+///   whole.
 enum CompileOracle {
-    static let compiler = BundleCompiler()
+    static let compiler = BundleCompiler(checker: ManifestChecker(partSizes: .never))
+    static let compilerInParts = BundleCompiler(
+        checker: ManifestChecker(partSizes: ManifestPartSizes(minimumFileBytes: 1, minimumPartBytes: 16)))
     static let renderers: [any DiagnosticRenderer] = [
         HumanRenderer(colors: true), ShortRenderer(), JSONRenderer(), SARIFRenderer(), GitHubRenderer(),
     ]
 
     static func check(_ bytes: [UInt8]) {
         let result = compiler.compile([ManifestInput(name: "fuzz.yaml", bytes: bytes)])
+        let inParts = compilerInParts.compile([ManifestInput(name: "fuzz.yaml", bytes: bytes)])
+        fuzzCheck(inParts.check.diagnostics == result.check.diagnostics, "reading in parts gives other diagnostics")
+        fuzzCheck(inParts.bundle == result.bundle, "reading in parts gives another bundle")
         let report = DiagnosticReport(diagnostics: result.check.diagnostics, sources: result.check.sources, fileCount: 1)
         for renderer in renderers { _ = renderer.render(report) }
 

@@ -22,7 +22,7 @@ struct DecodedFile: Sendable {
     let documentsWithSettings: [YAMLDocument]?
 
     /// - Parameter partSizes: from what size the file is read in parts on all cores.
-    init(_ input: ManifestInput, reader: YAMLReader, partSizes: ManifestParts.Sizes = .default) {
+    init(_ input: ManifestInput, reader: YAMLReader, partSizes: ManifestPartSizes = .default) {
         source = SourceText(file: input.name, bytes: input.bytes)
         if let decoded = PartsDecoding.decode(input, reader: reader, sizes: partSizes) {
             // A large file without problems, decoded in parts on all cores.

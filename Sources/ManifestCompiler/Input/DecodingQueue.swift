@@ -21,7 +21,7 @@ final class DecodingQueue {
 
     private typealias Batch = [(position: Int, input: ManifestInput)]
 
-    private let reader: YAMLReader
+    private let decode: @Sendable (ManifestInput) -> DecodedFile
     private let threshold: Int
     private var pending: Batch = []
     private var pendingBytes = 0
@@ -41,9 +41,9 @@ final class DecodingQueue {
         }
 
         /// Decodes batches until none is left; returns at once when another thread took the last.
-        func drain(with reader: YAMLReader) {
+        func drain(with decode: (ManifestInput) -> DecodedFile) {
             while let batch = batches.withLock({ $0.popLast() }) {
-                store(batch.map { ($0.position, DecodedFile($0.input, reader: reader)) })
+                store(batch.map { ($0.position, decode($0.input)) })
             }
         }
 
@@ -57,9 +57,11 @@ final class DecodingQueue {
         }
     }
 
-    /// - Parameter threshold: bytes read before decoding moves to worker threads.
-    init(reader: YAMLReader, threshold: Int) {
-        self.reader = reader
+    /// - Parameters:
+    ///   - threshold: bytes read before decoding moves to worker threads.
+    ///   - partSizes: from what size a file is read in parts on all cores (`DecodedFile`).
+    init(reader: YAMLReader, threshold: Int, partSizes: ManifestPartSizes = .default) {
+        decode = { DecodedFile($0, reader: reader, partSizes: partSizes) }
         self.threshold = threshold
     }
 
@@ -77,9 +79,9 @@ final class DecodingQueue {
     /// work is queued: Dispatch sizes its pool by the cores, and the caller (a Swift concurrency
     /// thread of the same pool) would otherwise hold one core's place doing nothing.
     func finish() -> [DecodedFile] {
-        shared.store(pending.map { ($0.position, DecodedFile($0.input, reader: reader)) })
+        shared.store(pending.map { ($0.position, decode($0.input)) })
         pending = []
-        shared.drain(with: reader)
+        shared.drain(with: decode)
         group.wait()
         return shared.files.withLock { files in
             (0..<added).map { position in
@@ -97,10 +99,10 @@ final class DecodingQueue {
         // The first batch waits for a second: when it is all there is (one large file), the
         // caller decodes it in `finish()` itself rather than waiting for a worker to.
         guard batchCount > 1 else { return }
-        let reader = reader
+        let decode = decode
         let shared = shared
         DispatchQueue.global().async(group: group) {
-            shared.drain(with: reader)
+            shared.drain(with: decode)
         }
     }
 }

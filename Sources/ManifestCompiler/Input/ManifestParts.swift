@@ -6,6 +6,26 @@ import Musl
 import Darwin
 #endif
 
+/// How large a manifest file must be to be read in parts on all cores (`ManifestParts`), and how
+/// large its parts are at least.
+public struct ManifestPartSizes: Sendable {
+    public var minimumFileBytes: Int
+    public var minimumPartBytes: Int
+
+    public init(minimumFileBytes: Int, minimumPartBytes: Int) {
+        self.minimumFileBytes = minimumFileBytes
+        self.minimumPartBytes = minimumPartBytes
+    }
+
+    /// 128 KiB (about 400 providers) and parts of 64 KiB: a check of 1,000 providers in one
+    /// file (300 KB) took 68 instead of 81 ms in four parts on two cores. Below that, the
+    /// parse takes a few milliseconds, and handing parts to other threads would save less
+    /// than it costs.
+    public static let `default` = ManifestPartSizes(minimumFileBytes: 128 * 1024, minimumPartBytes: 64 * 1024)
+    /// Every file read whole.
+    public static let never = ManifestPartSizes(minimumFileBytes: .max, minimumPartBytes: .max)
+}
+
 /// One part of a large manifest file: read and decoded on its own, in parallel with the others.
 struct ManifestPart: Sendable {
     /// The text to read. Every part but the first starts with a line naming the top-level list
@@ -26,22 +46,8 @@ struct ManifestPart: Sendable {
 /// a part; so `DecodedFile` uses the parts only when every part reads and decodes without a single
 /// diagnostic, and reads the whole file as one otherwise. See docs/performance.md.
 enum ManifestParts {
-    /// How large a file must be to be cut, and its parts at least.
-    struct Sizes: Sendable {
-        var minimumFileBytes: Int
-        var minimumPartBytes: Int
-
-        /// 128 KiB (about 400 providers) and parts of 64 KiB: a check of 1,000 providers in one
-        /// file (300 KB) took 68 instead of 81 ms in four parts on two cores. Below that, the
-        /// parse takes a few milliseconds, and handing parts to other threads would save less
-        /// than it costs.
-        static let `default` = Sizes(minimumFileBytes: 128 * 1024, minimumPartBytes: 64 * 1024)
-        /// Every file read whole.
-        static let never = Sizes(minimumFileBytes: .max, minimumPartBytes: .max)
-    }
-
     /// The parts of `bytes`, at most `count` of them, or nil when the file is read whole.
-    static func cut(_ bytes: [UInt8], into count: Int, sizes: Sizes = .default) -> [ManifestPart]? {
+    static func cut(_ bytes: [UInt8], into count: Int, sizes: ManifestPartSizes = .default) -> [ManifestPart]? {
         guard bytes.count >= sizes.minimumFileBytes else { return nil }
         let count = min(count, bytes.count / max(1, sizes.minimumPartBytes))
         guard count > 1 else { return nil }

@@ -20,7 +20,7 @@ enum PartsDecoding {
     /// balanced by the others.
     static let partsPerCore = 2
 
-    static func decode(_ input: ManifestInput, reader: YAMLReader, sizes: ManifestParts.Sizes = .default) -> Decoded? {
+    static func decode(_ input: ManifestInput, reader: YAMLReader, sizes: ManifestPartSizes = .default) -> Decoded? {
         guard ParallelChunks.coreCount > 1,
               let parts = ManifestParts.cut(input.bytes, into: ParallelChunks.coreCount * partsPerCore, sizes: sizes)
         else { return nil }

@@ -8,7 +8,7 @@ import YAMLSource
 /// parallel (`ManifestParts`, `PartsDecoding`); these tests hold that to reading the file whole.
 @Suite struct ManifestPartsTests {
     /// Small enough that the test files below are cut into many parts.
-    private let small = ManifestParts.Sizes(minimumFileBytes: 1, minimumPartBytes: 512)
+    private let small = ManifestPartSizes(minimumFileBytes: 1, minimumPartBytes: 512)
 
     /// A clean manifest of `count` providers written in the ways a list entry can be: comments
     /// and blank lines between entries, multi-line plain and block scalars, a flow mapping over
