@@ -76,16 +76,16 @@ public struct ManifestChecker: Sendable {
         let sink = DiagnosticSink()
         let merged = ManifestAssembly.merge(root.orderedPositions(inputs).map { decoded[$0] }, sink: sink)
         let decodedManifest = merged.manifest
-        let (objectProblems, expansion) = Self.sideBySide(
+        let (objectProblems, expanded) = ParallelChunks.both(
             { Self.reported { validateObjects(decodedManifest, sink: $0) } },
-            {
+            { () -> (manifest: Manifest, problems: [Diagnostic]) in
                 var manifest = decodedManifest
                 let problems = Self.reported { DefaultRuleExpansion(sink: $0).expand(&manifest) }
                 return (manifest, problems)
             })
         sink.emit(contentsOf: objectProblems)
-        sink.emit(contentsOf: expansion.1)
-        let manifest = expansion.0
+        sink.emit(contentsOf: expanded.problems)
+        let manifest = expanded.manifest
         let relationChecks = Self.relationChecks
         let relationProblems = ParallelChunks.mapElements(count: relationChecks.count, minimumChunk: 1) { index in
             Self.reported { relationChecks[index](manifest, $0) }
@@ -123,16 +123,5 @@ public struct ManifestChecker: Sendable {
         let sink = DiagnosticSink()
         body(sink)
         return sink.diagnostics
-    }
-
-    /// `first()` and `second()`, on two cores when there are two.
-    private static func sideBySide<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
-        let halves = ParallelChunks.map(count: 2, minimumChunk: 1, chunksPerCore: 1) { range in
-            (range.contains(0) ? first() : nil, range.contains(1) ? second() : nil)
-        }
-        guard let one = halves.lazy.compactMap(\.0).first, let two = halves.lazy.compactMap(\.1).first else {
-            preconditionFailure("both halves run")
-        }
-        return (one, two)
     }
 }

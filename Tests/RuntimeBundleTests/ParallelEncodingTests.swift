@@ -1,4 +1,5 @@
 @testable import RuntimeBundle
+import Synchronization
 import Testing
 
 /// Long lists of the bundle are written in parallel chunks (`CanonicalJSONOutput.member(_:_:parallelChunk:estimatedSize:)`)
@@ -60,5 +61,16 @@ import Testing
         // Many elements and a small minimum make several chunks on a machine with more than one core.
         let expected = ParallelChunks.coreCount > 1 ? ParallelChunks.coreCount * 4 : 1
         #expect(ParallelChunks.map(count: 1000, minimumChunk: 1) { $0 }.count == expected)
+    }
+
+    @Test func bothRunsEachHalfOnceAndReturnsItsResult() {
+        let calls = Mutex((first: 0, second: 0))
+        let (number, text) = ParallelChunks.both(
+            { calls.withLock { $0.first += 1 }; return 42 },
+            { calls.withLock { $0.second += 1 }; return "forty-two" })
+        #expect(number == 42)
+        #expect(text == "forty-two")
+        let counted = calls.withLock { $0 }
+        #expect(counted.first == 1 && counted.second == 1)
     }
 }

@@ -2,8 +2,8 @@ import Diagnostics
 import RuntimeBundle
 import YAMLSource
 
-/// A large file read and decoded in parts (`ManifestParts`), one part on each core, then
-/// joined in order: the manifest of decoding the file whole, sooner.
+/// A large file read and decoded in parts (`ManifestParts`) spread over the cores, then joined
+/// in order: the manifest of decoding the file whole, sooner.
 ///
 /// Only a file without a single problem is decoded this way. A part that reports anything (a
 /// syntax error, an unknown key, a bad value) gives nil, and the file is read whole, so every
@@ -25,12 +25,13 @@ enum PartsDecoding {
               let parts = ManifestParts.cut(input.bytes, into: ParallelChunks.coreCount * partsPerCore, sizes: sizes)
         else { return nil }
         let decoded = ParallelChunks.map(count: parts.count, minimumChunk: 1, chunksPerCore: partsPerCore) { range in
-            range.map { decode(parts[$0], file: input.name, reader: reader) }
+            range.map { decodePart(parts[$0], file: input.name, reader: reader) }
         }.joined()
+        guard decoded.allSatisfy({ $0 != nil }) else { return nil }
         var manifest = Manifest()
+        manifest.providers.reserveCapacity(decoded.reduce(0) { $0 + ($1?.manifest.providers.count ?? 0) })
         var documents: [YAMLDocument] = []
-        for part in decoded {
-            guard let part else { return nil }
+        for case let part? in decoded {
             // Top-level keys are unique in a file that was cut: each section is in one part.
             if part.documents.contains(where: { DecodedFile.hasKey("defaults", $0) }) { manifest.defaults = part.manifest.defaults }
             if part.documents.contains(where: { DecodedFile.hasKey("registrar", $0) }) { manifest.registrar = part.manifest.registrar }
@@ -45,7 +46,7 @@ enum PartsDecoding {
     }
 
     /// One part, or nil if it reports anything.
-    private static func decode(_ part: ManifestPart, file: String, reader: YAMLReader) -> (manifest: Manifest, documents: [YAMLDocument])? {
+    private static func decodePart(_ part: ManifestPart, file: String, reader: YAMLReader) -> (manifest: Manifest, documents: [YAMLDocument])? {
         let read = reader.read(part.bytes, file: file, lineOffset: part.lineOffset)
         guard read.diagnostics.isEmpty else { return nil }
         let sink = DiagnosticSink()

@@ -62,6 +62,18 @@ package enum ParallelChunks {
         var results: [Result?] { Array(slots) }
     }
 
+    /// `first()` and `second()`, on two cores when there are two: two pieces of independent work
+    /// of different types (the manifest's object checks and the default-rule expansion).
+    package static func both<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
+        let halves = map(count: 2, minimumChunk: 1, chunksPerCore: 1) { range in
+            (range.contains(0) ? first() : nil, range.contains(1) ? second() : nil)
+        }
+        guard let one = halves.lazy.compactMap(\.0).first, let two = halves.lazy.compactMap(\.1).first else {
+            preconditionFailure("ParallelChunks.both: both halves run")
+        }
+        return (one, two)
+    }
+
     /// `transform` of every position of `0..<count`, computed in parallel chunks and joined in
     /// order: `(0..<count).map(transform)`.
     package static func mapElements<Element>(
