@@ -1,5 +1,6 @@
 import Diagnostics
 import RuntimeBundle
+import Synchronization
 import YAMLSource
 
 /// A large file read and decoded in parts (`ManifestParts`) spread over the cores, then joined
@@ -24,8 +25,15 @@ enum PartsDecoding {
         guard ParallelChunks.coreCount > 1,
               let parts = ManifestParts.cut(input.bytes, into: ParallelChunks.coreCount * partsPerCore, sizes: sizes)
         else { return nil }
+        // Once a part has failed the file is read whole anyway: parts not yet started are skipped.
+        let failed = Atomic<Bool>(false)
         let decoded = ParallelChunks.map(count: parts.count, minimumChunk: 1, chunksPerCore: partsPerCore) { range in
-            range.map { decodePart(parts[$0], file: input.name, reader: reader) }
+            range.map { position -> (manifest: Manifest, documents: [YAMLDocument])? in
+                guard !failed.load(ordering: .relaxed) else { return nil }
+                let part = decodePart(parts[position], file: input.name, reader: reader)
+                if part == nil { failed.store(true, ordering: .relaxed) }
+                return part
+            }
         }.joined()
         guard decoded.allSatisfy({ $0 != nil }) else { return nil }
         var manifest = Manifest()
