@@ -48,7 +48,7 @@ struct DecodedFile: Sendable {
     /// Whether the document has a top-level `defaults` or `registrar` key: the keys
     /// `ManifestDecoder` reads them from (a misspelt one is only reported, and reported the same
     /// in any order).
-    static func hasSettings(_ document: YAMLDocument) -> Bool {
+    private static func hasSettings(_ document: YAMLDocument) -> Bool {
         hasKey("defaults", document) || hasKey("registrar", document)
     }
 

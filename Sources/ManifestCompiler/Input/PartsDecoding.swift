@@ -39,17 +39,23 @@ enum PartsDecoding {
         var manifest = Manifest()
         manifest.providers.reserveCapacity(decoded.reduce(0) { $0 + ($1?.manifest.providers.count ?? 0) })
         var documents: [YAMLDocument] = []
+        var hasSettings = false
         for case let part? in decoded {
             // Top-level keys are unique in a file that was cut: each section is in one part.
-            if part.documents.contains(where: { DecodedFile.hasKey("defaults", $0) }) { manifest.defaults = part.manifest.defaults }
-            if part.documents.contains(where: { DecodedFile.hasKey("registrar", $0) }) { manifest.registrar = part.manifest.registrar }
+            if part.documents.contains(where: { DecodedFile.hasKey("defaults", $0) }) {
+                manifest.defaults = part.manifest.defaults
+                hasSettings = true
+            }
+            if part.documents.contains(where: { DecodedFile.hasKey("registrar", $0) }) {
+                manifest.registrar = part.manifest.registrar
+                hasSettings = true
+            }
             manifest.providers.append(contentsOf: part.manifest.providers)
             manifest.extensions.append(contentsOf: part.manifest.extensions)
             manifest.inbound.append(contentsOf: part.manifest.inbound)
             manifest.outbound.append(contentsOf: part.manifest.outbound)
             documents.append(contentsOf: part.documents)
         }
-        let hasSettings = documents.contains(where: DecodedFile.hasSettings)
         return Decoded(manifest: manifest, documentsWithSettings: hasSettings ? documents : nil)
     }
 
