@@ -63,6 +63,33 @@ import Testing
         #expect(ParallelChunks.map(count: 1000, minimumChunk: 1) { $0 }.count == expected)
     }
 
+    /// Elements that own references are initialized in place exactly once: each is freed once
+    /// the result is, none before and none twice.
+    @Test func mapElementsOwnsEachElementOnce() {
+        final class Tally: Sendable {
+            let count = Mutex(0)
+            var value: Int { count.withLock { $0 } }
+        }
+        final class Counted: Sendable {
+            let value: Int
+            let freed: Tally
+            init(_ value: Int, freed: Tally) {
+                self.value = value
+                self.freed = freed
+            }
+            deinit { freed.count.withLock { $0 += 1 } }
+        }
+        for count in [0, 1, 1000] {
+            let freed = Tally()
+            do {
+                let elements = ParallelChunks.mapElements(count: count, minimumChunk: 1) { Counted($0, freed: freed) }
+                #expect(elements.map(\.value) == Array(0..<count))
+                #expect(freed.value == 0)
+            }
+            #expect(freed.value == count)
+        }
+    }
+
     @Test func bothRunsEachHalfOnceAndReturnsItsResult() {
         let calls = Mutex((first: 0, second: 0))
         let (number, text) = ParallelChunks.both(

@@ -76,17 +76,38 @@ package enum ParallelChunks {
 
     /// `transform` of every position of `0..<count`, computed in parallel chunks and joined in
     /// order: `(0..<count).map(transform)`.
+    ///
+    /// Each chunk initializes its own stretch of the result's storage, so nothing is joined
+    /// afterwards: joining chunk arrays copied every element (a retain of each reference it holds)
+    /// and then freed the chunks (a release of each), on one thread, which at 10,000 lowered
+    /// providers cost as much as lowering them.
     package static func mapElements<Element>(
         count: Int, minimumChunk: Int, _ transform: (Int) -> Element
     ) -> [Element] {
-        var chunks = map(count: count, minimumChunk: minimumChunk) { range in range.map(transform) }
-        guard chunks.count > 1 else { return chunks[0] }
-        var joined: [Element] = []
-        joined.reserveCapacity(count)
-        for chunk in chunks.indices {
-            joined.append(contentsOf: chunks[chunk])
-            chunks[chunk] = []
+        Array(unsafeUninitializedCapacity: count) { buffer, initializedCount in
+            let storage = Storage(buffer)
+            _ = map(count: count, minimumChunk: minimumChunk) { range in
+                for position in range {
+                    storage.initialize(position, to: transform(position))
+                }
+            }
+            initializedCount = count
         }
-        return joined
+    }
+
+    /// The result's storage, shared with the threads of `map`: each initializes only the
+    /// positions of its own chunk, and `map` returns only after every chunk is done, so no two
+    /// threads touch the same element — hence `@unchecked Sendable`. `transform` cannot throw,
+    /// so every position is initialized when `map` returns.
+    private struct Storage<Element>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Element>
+
+        init(_ buffer: UnsafeMutableBufferPointer<Element>) {
+            self.buffer = buffer
+        }
+
+        func initialize(_ position: Int, to element: Element) {
+            (buffer.baseAddress! + position).initialize(to: element)
+        }
     }
 }
