@@ -19,7 +19,8 @@ public struct CheckCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let runner = CheckRunner(format: options.format, strict: options.strict, color: options.color)
+        var runner = CheckRunner(format: options.format, strict: options.strict, color: options.color)
+        runner.retention = .untilExit
         let status = runner.run(paths: options.paths, console: .standard())
         if status != ExitStatus.success { throw status }
     }
@@ -32,6 +33,8 @@ public struct CheckRunner {
     public var color: ColorChoice
     public var environment: [String: String]
     public var finder: ManifestFileFinder
+    /// Whether the manifest and the sources are freed when `run` returns.
+    public var retention = ResultRetention.free
 
     public init(
         format: DiagnosticFormat = .human, strict: Bool = false, color: ColorChoice = .auto,
@@ -50,6 +53,7 @@ public struct CheckRunner {
         let report = DiagnosticReport(
             diagnostics: found.problems + result.diagnostics, sources: result.sources,
             fileCount: found.inputs.count)
+        defer { retention.end((found, result, report)) }
         DiagnosticPrinter(format: format, color: color, environment: environment).print(report, to: console)
         console.writeError(report.summary + "\n")
         return ExitStatus.forReport(report, ioProblems: !found.problems.isEmpty, strict: strict)

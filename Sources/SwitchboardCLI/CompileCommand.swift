@@ -38,7 +38,8 @@ public struct CompileCommand: ParsableCommand {
 
     public func run() throws {
         let target: CompileRunner.Target = output.map(CompileRunner.Target.write) ?? .check(checkFile!)
-        let runner = CompileRunner(format: options.format, strict: options.strict, color: options.color)
+        var runner = CompileRunner(format: options.format, strict: options.strict, color: options.color)
+        runner.retention = .untilExit
         let status = runner.run(paths: options.paths, target: target, console: .standard())
         if status != ExitStatus.success { throw status }
     }
@@ -58,6 +59,8 @@ public struct CompileRunner {
     public var color: ColorChoice
     public var environment: [String: String]
     public var finder: ManifestFileFinder
+    /// Whether the manifest, the bundle and the sources are freed when `run` returns.
+    public var retention = ResultRetention.free
 
     public init(
         format: DiagnosticFormat = .human, strict: Bool = false, color: ColorChoice = .auto,
@@ -76,6 +79,7 @@ public struct CompileRunner {
         let report = DiagnosticReport(
             diagnostics: found.problems + result.check.diagnostics, sources: result.check.sources,
             fileCount: found.inputs.count)
+        defer { retention.end((found, result, report)) }
         DiagnosticPrinter(format: format, color: color, environment: environment).print(report, to: console)
         let status = ExitStatus.forReport(report, ioProblems: !found.problems.isEmpty, strict: strict)
         guard status == ExitStatus.success, let bundle = result.bundle else {
