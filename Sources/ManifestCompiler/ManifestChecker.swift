@@ -74,7 +74,8 @@ public struct ManifestChecker: Sendable {
     /// scheduling. (At 10,000 providers these checks took 90 ms on one core.)
     private func check(_ inputs: [ManifestInput], root: SourceRoot, decoded: [DecodedFile]) -> Result {
         let sink = DiagnosticSink()
-        let merged = ManifestAssembly.merge(root.orderedPositions(inputs).map { decoded[$0] }, sink: sink)
+        let merged = ManifestAssembly.merge(
+            root.orderedPositions(inputs).map { decoded[$0] }, reader: YAMLReader(limits: yamlLimits), sink: sink)
         let decodedManifest = merged.manifest
         let (objectProblems, expanded) = ParallelChunks.both(
             { Self.reported { validateObjects(decodedManifest, sink: $0) } },

@@ -7,8 +7,8 @@ import YAMLSource
 ///
 /// That is exact because decoding a file depends on the files before it only through its
 /// settings sections, `defaults` and `registrar` (a setting made twice is reported at the
-/// second); every list is only appended to. A file with a settings section therefore keeps its
-/// documents, to be decoded again when an earlier file had one too.
+/// second); every list is only appended to. A file with a settings section is therefore read
+/// and decoded again when an earlier file had one too.
 struct DecodedFile: Sendable {
     let source: SourceText
     /// The YAML problems of the file, in the order the reader found them.
@@ -17,9 +17,13 @@ struct DecodedFile: Sendable {
     let decodeDiagnostics: [Diagnostic]
     /// What the file declares, decoded into an empty manifest.
     let manifest: Manifest
-    /// The documents of a file with a `defaults` or `registrar` section; nil for every other
-    /// file, whose trees are dropped as soon as it is decoded.
-    let documentsWithSettings: [YAMLDocument]?
+    /// The input of a file with a `defaults` or `registrar` section, to be read and decoded again
+    /// if an earlier file has one too; nil for every other file.
+    ///
+    /// The input rather than the file's documents: its bytes are held for the sources anyway,
+    /// while the documents of a large file were a tree as large as the file, kept (and freed on
+    /// the checking thread) to the end of every check, for the rare case of settings in two files.
+    let inputWithSettings: ManifestInput?
 
     /// - Parameter partSizes: from what size the file is read in parts on all cores.
     init(_ input: ManifestInput, reader: YAMLReader, partSizes: ManifestPartSizes = .default) {
@@ -29,7 +33,7 @@ struct DecodedFile: Sendable {
             readDiagnostics = []
             decodeDiagnostics = []
             manifest = decoded.manifest
-            documentsWithSettings = decoded.documentsWithSettings
+            inputWithSettings = decoded.hasSettings ? input : nil
             return
         }
         let read = reader.read(input.bytes, file: input.name)
@@ -42,7 +46,7 @@ struct DecodedFile: Sendable {
         }
         self.manifest = manifest
         decodeDiagnostics = sink.diagnostics
-        documentsWithSettings = read.documents.contains(where: Self.hasSettings) ? read.documents : nil
+        inputWithSettings = read.documents.contains(where: Self.hasSettings) ? input : nil
     }
 
     /// Whether the document has a top-level `defaults` or `registrar` key: the keys

@@ -5,7 +5,8 @@ import YAMLSource
 /// the sources, and the diagnostics in a shared sink: the same manifest, diagnostics and order as
 /// decoding the files one after another into one manifest.
 enum ManifestAssembly {
-    static func merge(_ files: [DecodedFile], sink: DiagnosticSink) -> (manifest: Manifest, sources: SourceStore) {
+    /// - Parameter reader: reads a file with settings again when an earlier file had some too.
+    static func merge(_ files: [DecodedFile], reader: YAMLReader, sink: DiagnosticSink) -> (manifest: Manifest, sources: SourceStore) {
         var manifest = Manifest()
         var sources = SourceStore()
         sources.reserveCapacity(files.count)
@@ -13,12 +14,12 @@ enum ManifestAssembly {
         for (position, file) in files.enumerated() {
             sources.add(file.source)
             sink.emit(contentsOf: file.readDiagnostics)
-            if let documents = file.documentsWithSettings, earlierSettings {
+            if let input = file.inputWithSettings, earlierSettings {
                 // An earlier file had `defaults` or `registrar` too: decode this one again on top
                 // of them, so that a setting made twice is reported here, as a serial decode
-                // reports it.
+                // reports it. Its YAML problems were reported above; reading again finds the same.
                 let decoder = ManifestDecoder(sink: sink)
-                for document in documents {
+                for document in reader.read(input.bytes, file: input.name).documents {
                     decoder.decode(document, into: &manifest)
                 }
                 continue
@@ -29,7 +30,7 @@ enum ManifestAssembly {
                 manifest = file.manifest
                 if files.count > 1 { reserveCapacity(in: &manifest, for: files) }
             } else {
-                if file.documentsWithSettings != nil {
+                if file.inputWithSettings != nil {
                     // The first file with settings: the manifest's were untouched until now, as
                     // they were when this file was decoded on its own.
                     manifest.defaults = file.manifest.defaults
@@ -40,7 +41,7 @@ enum ManifestAssembly {
                 manifest.inbound.append(contentsOf: file.manifest.inbound)
                 manifest.outbound.append(contentsOf: file.manifest.outbound)
             }
-            earlierSettings = earlierSettings || file.documentsWithSettings != nil
+            earlierSettings = earlierSettings || file.inputWithSettings != nil
         }
         return (manifest, sources)
     }

@@ -12,9 +12,17 @@ import YAMLSource
 enum PartsDecoding {
     struct Decoded {
         let manifest: Manifest
-        /// The parts' documents when the file has a `defaults` or `registrar` section (see
-        /// `DecodedFile.documentsWithSettings`): decoding them in order is decoding the file.
-        let documentsWithSettings: [YAMLDocument]?
+        /// Whether the file has a `defaults` or `registrar` section (see
+        /// `DecodedFile.inputWithSettings`).
+        let hasSettings: Bool
+    }
+
+    /// What one part gives: its manifest, and which settings sections it holds. Its documents
+    /// are freed on the thread that decoded it.
+    private struct DecodedPart {
+        let manifest: Manifest
+        let hasDefaults: Bool
+        let hasRegistrar: Bool
     }
 
     /// The parts of a file at most this many to a core, so a core slowed by another process is
@@ -28,7 +36,7 @@ enum PartsDecoding {
         // Once a part has failed the file is read whole anyway: parts not yet started are skipped.
         let failed = Atomic<Bool>(false)
         let decoded = ParallelChunks.map(count: parts.count, minimumChunk: 1, chunksPerCore: partsPerCore) { range in
-            range.map { position -> (manifest: Manifest, documents: [YAMLDocument])? in
+            range.map { position -> DecodedPart? in
                 guard !failed.load(ordering: .relaxed) else { return nil }
                 let part = decodePart(parts[position], file: input.name, reader: reader)
                 if part == nil { failed.store(true, ordering: .relaxed) }
@@ -38,15 +46,14 @@ enum PartsDecoding {
         guard decoded.allSatisfy({ $0 != nil }) else { return nil }
         var manifest = Manifest()
         manifest.providers.reserveCapacity(decoded.reduce(0) { $0 + ($1?.manifest.providers.count ?? 0) })
-        var documents: [YAMLDocument] = []
         var hasSettings = false
         for case let part? in decoded {
             // Top-level keys are unique in a file that was cut: each section is in one part.
-            if part.documents.contains(where: { DecodedFile.hasKey("defaults", $0) }) {
+            if part.hasDefaults {
                 manifest.defaults = part.manifest.defaults
                 hasSettings = true
             }
-            if part.documents.contains(where: { DecodedFile.hasKey("registrar", $0) }) {
+            if part.hasRegistrar {
                 manifest.registrar = part.manifest.registrar
                 hasSettings = true
             }
@@ -54,13 +61,12 @@ enum PartsDecoding {
             manifest.extensions.append(contentsOf: part.manifest.extensions)
             manifest.inbound.append(contentsOf: part.manifest.inbound)
             manifest.outbound.append(contentsOf: part.manifest.outbound)
-            documents.append(contentsOf: part.documents)
         }
-        return Decoded(manifest: manifest, documentsWithSettings: hasSettings ? documents : nil)
+        return Decoded(manifest: manifest, hasSettings: hasSettings)
     }
 
     /// One part, or nil if it reports anything.
-    private static func decodePart(_ part: ManifestPart, file: String, reader: YAMLReader) -> (manifest: Manifest, documents: [YAMLDocument])? {
+    private static func decodePart(_ part: ManifestPart, file: String, reader: YAMLReader) -> DecodedPart? {
         let read = reader.read(part.bytes, file: file, lineOffset: part.lineOffset)
         guard read.diagnostics.isEmpty else { return nil }
         let sink = DiagnosticSink()
@@ -72,6 +78,9 @@ enum PartsDecoding {
             decoder.decode(document, into: &manifest)
         }
         guard sink.diagnostics.isEmpty else { return nil }
-        return (manifest, read.documents)
+        return DecodedPart(
+            manifest: manifest,
+            hasDefaults: read.documents.contains { DecodedFile.hasKey("defaults", $0) },
+            hasRegistrar: read.documents.contains { DecodedFile.hasKey("registrar", $0) })
     }
 }

@@ -29,7 +29,7 @@ import YAMLSource
         let queue = DecodingQueue(reader: reader, threshold: 0)
         SourceRoot(inputs).ordered(inputs).forEach(queue.add)
         let files = queue.finish()
-        let manifest = ManifestAssembly.merge(files, sink: sink).manifest
+        let manifest = ManifestAssembly.merge(files, reader: reader, sink: sink).manifest
         return (manifest, sink.diagnostics)
     }
 
@@ -87,6 +87,29 @@ import YAMLSource
         #expect(concurrent.diagnostics == serial.diagnostics)
         #expect(serial.diagnostics.contains { $0.code == .duplicateSetting && $0.span.file == "c.yaml" })
         #expect(dumped(concurrent.manifest) == dumped(serial.manifest))
+    }
+
+    /// A large file read in parts keeps no documents; when an earlier file has settings too, it
+    /// is read again whole, and its repeated setting is reported as a serial decode reports it.
+    @Test func aFileReadInPartsIsReadAgainAfterEarlierSettings() {
+        var big = "providers:\n"
+        for index in 0..<200 { big += "  - name: p\(index)\n    server: sip\(index).example\n    login: u\(index)\n    password: { env: P\(index) }\n" }
+        big += "defaults:\n  inbound_destination: { extensions: [\"200\"] }\n"
+        let files = [
+            ManifestInput(name: "a.yaml", text: "defaults:\n  inbound_destination: { extensions: [\"100\"] }\n"),
+            ManifestInput(name: "b.yaml", text: big),
+        ]
+        let small = ManifestPartSizes(minimumFileBytes: 1, minimumPartBytes: 512)
+        let reader = YAMLReader()
+        #expect(PartsDecoding.decode(files[1], reader: reader, sizes: small)?.hasSettings == true)
+        let queue = DecodingQueue(reader: reader, threshold: 0, partSizes: small)
+        files.forEach(queue.add)
+        let sink = DiagnosticSink()
+        let merged = ManifestAssembly.merge(queue.finish(), reader: reader, sink: sink)
+        let serial = serialDecode(files)
+        #expect(serial.diagnostics.contains { $0.code == .duplicateSetting && $0.span.file == "b.yaml" })
+        #expect(sink.diagnostics == serial.diagnostics)
+        #expect(dumped(merged.manifest) == dumped(serial.manifest))
     }
 
     /// A fresh folder holding `count` generated manifests (`manifest(index)`) at `path(index)`.
