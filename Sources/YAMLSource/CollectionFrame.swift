@@ -40,6 +40,7 @@ struct CollectionFrame {
         /// Key text → entry index, built only once a mapping grows large; small ones scan linearly.
         var keyIndex: [String: Int]?
         static let indexThreshold = 12
+        static let initialEntryCapacity = 4
 
         /// Counts a child in. Sequence items and mapping values are stored here (a value whose
         /// key was refused is dropped); returns true when the child is a mapping key, which the
@@ -63,6 +64,9 @@ struct CollectionFrame {
             if let key = pendingKey {
                 pendingKey = nil
                 keyIndex?[key.text] = entries.count
+                // Room for a few entries at once: growing from one by doubling made four
+                // allocations (and three copies) for a mapping of eight keys, such as a provider.
+                if entries.isEmpty { entries.reserveCapacity(Self.initialEntryCapacity) }
                 entries.append(YAMLMapping.Entry(key: key, value: node))
             }
             return false
@@ -72,7 +76,13 @@ struct CollectionFrame {
         mutating func existingKey(_ text: String) -> YAMLScalar? {
             if keyIndex == nil {
                 if entries.count < Self.indexThreshold {
-                    return entries.first { $0.key.text == text }?.key
+                    // By position, lengths first: `first(where:)` copied every entry it passed.
+                    let length = text.utf8.count
+                    for position in entries.indices
+                    where entries[position].key.text.utf8.count == length && entries[position].key.text == text {
+                        return entries[position].key
+                    }
+                    return nil
                 }
                 var index: [String: Int] = [:]
                 index.reserveCapacity(entries.count * 2)
