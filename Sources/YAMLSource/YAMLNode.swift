@@ -62,8 +62,17 @@ public struct YAMLMapping: Hashable, Sendable {
     }
 
     /// The entry with this key, if any.
+    ///
+    /// Asked of every field of every object decoded, so it compares lengths before texts and
+    /// reads the keys in place: `first(where:)` copied each entry it passed (a retain and a
+    /// release of its key and value) and compared unequal texts in full.
     public func entry(_ key: String) -> Entry? {
-        entries.first { $0.key.text == key }
+        let length = key.utf8.count
+        for position in entries.indices
+        where entries[position].key.text.utf8.count == length && entries[position].key.text == key {
+            return entries[position]
+        }
+        return nil
     }
 }
 

@@ -53,7 +53,7 @@ func dumped(_ manifest: Manifest) -> String {
     var manifest = manifest
     var text = ""
     for position in manifest.providers.indices {
-        text += manifest.providers[position].writtenKeys.sorted().joined(separator: ",") + "\n"
+        text += manifest.providers[position].writtenKeys.names.joined(separator: ",") + "\n"
         manifest.providers[position].writtenKeys = []
     }
     dump(manifest, to: &text)

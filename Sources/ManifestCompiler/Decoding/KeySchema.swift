@@ -4,17 +4,17 @@ struct KeySchema: Sendable {
     let keys: [String]
     /// Common wrong names for a key, e.g. `username` for `login`, suggested when no key is close.
     let synonyms: [String: String]
-    /// The keys again, for the check of every key of every mapping read.
-    private let keySet: Set<String>
 
     init(_ keys: [String], synonyms: [String: String] = [:]) {
         self.keys = keys
         self.synonyms = synonyms
-        self.keySet = Set(keys)
     }
 
+    /// Asked of every key of every mapping read. A schema has at most a few dozen short keys,
+    /// so comparing lengths and then texts beats hashing each key (which a `Set` would).
     func accepts(_ key: String) -> Bool {
-        keySet.contains(key)
+        let length = key.utf8.count
+        return keys.contains { $0.utf8.count == length && $0 == key }
     }
 
     func suggestion(for unknown: String) -> String? {

@@ -48,9 +48,12 @@ struct ProviderDecoder {
         return decodeFields(fields, into: Provider(name: checkedName, span: node.span), owner: "provider `\(checkedName.value)`")
     }
 
-    private func decodeFields(_ fields: FieldReader, into provider: Provider, owner: String) -> Provider {
+    /// - Parameter owner: the provider in messages; made only when there is one to write.
+    private func decodeFields(_ fields: FieldReader, into provider: Provider, owner: @autoclosure () -> String) -> Provider {
         var provider = provider
-        provider.writtenKeys = Set(fields.mapping.entries.map(\.key.text))
+        for (key, name) in Provider.WrittenKeys.named where fields.has(name) {
+            provider.writtenKeys.insert(key)
+        }
         let addresses = ServerAddressDecoder(sink: sink)
 
         provider.title = fields.string("title")
@@ -63,7 +66,7 @@ struct ProviderDecoder {
 
         if fields.has("server"), fields.has("servers"), let span = fields.keySpan("servers") {
             sink.emit(.error(
-                .conflictingKeys, "\(owner) has both `server` and `servers`", at: span,
+                .conflictingKeys, "\(owner()) has both `server` and `servers`", at: span,
                 related: fields.keySpan("server").map { [.init("`server` is here", at: $0)] } ?? [],
                 help: "list every server under `servers:`, in failover order"))
         } else if let server = fields.value("server") {
@@ -76,7 +79,7 @@ struct ProviderDecoder {
         provider.type = fields.choice("type", as: ProviderType.self)
         provider.login = fields.string("login")
         provider.password = fields.value("password").flatMap {
-            SecretDecoder(sink: sink).decode($0, field: "password", owner: owner)
+            SecretDecoder(sink: sink).decode($0, field: "password", owner: owner())
         }
         provider.lines = decodeLines(fields)
         provider.callerID = fields.string("caller_id").flatMap { CallerIDCheck(sink: sink).check($0) }

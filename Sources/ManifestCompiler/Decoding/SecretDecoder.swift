@@ -7,7 +7,8 @@ struct SecretDecoder {
 
     let sink: DiagnosticSink
 
-    func decode(_ node: YAMLNode, field: String, owner: String) -> Located<SecretReference>? {
+    /// - Parameter owner: what the secret belongs to, in messages; made only when there is one.
+    func decode(_ node: YAMLNode, field: String, owner: @autoclosure () -> String) -> Located<SecretReference>? {
         switch node {
         case .scalar(let scalar):
             guard !scalar.text.isEmpty else {
@@ -15,6 +16,7 @@ struct SecretDecoder {
                 return nil
             }
             guard ScalarDecoder(sink: sink).withinLimit(scalar, field: field) else { return nil }
+            let owner = owner()
             sink.emit(.warning(
                 .plaintextSecret, "the \(field) of \(owner) is written in plain text", at: scalar.span,
                 label: "anyone who can read this repository can use it",

@@ -48,9 +48,35 @@ public struct Provider: Sendable {
     public var trunkAllow: [Located<AddressRange>]?
     public var inboundRule: Located<RuleGeneration>?
     public var outboundRule: Located<RuleGeneration>?
-    /// The keys the manifest wrote, valid or not, so a field that was written but refused is
-    /// not reported a second time as missing.
-    public var writtenKeys: Set<String> = []
+    /// Which of the keys whose absence is an error the manifest wrote, valid or not, so a field
+    /// that was written but refused is not reported a second time as missing.
+    public var writtenKeys: WrittenKeys = []
+
+    /// The keys of a provider whose absence `ProviderValidator` reports, as bits: a set of
+    /// strings cost a hash of every key of every provider.
+    public struct WrittenKeys: OptionSet, Hashable, Sendable {
+        public let rawValue: UInt8
+
+        public init(rawValue: UInt8) {
+            self.rawValue = rawValue
+        }
+
+        public static let server = WrittenKeys(rawValue: 1 << 0)
+        public static let servers = WrittenKeys(rawValue: 1 << 1)
+        public static let login = WrittenKeys(rawValue: 1 << 2)
+        public static let password = WrittenKeys(rawValue: 1 << 3)
+        public static let trunk = WrittenKeys(rawValue: 1 << 4)
+
+        /// Each key with its name in the manifest.
+        static let named: [(key: WrittenKeys, name: String)] = [
+            (.server, "server"), (.servers, "servers"), (.login, "login"), (.password, "password"), (.trunk, "trunk"),
+        ]
+
+        /// The names of the keys written, in the order of `named`.
+        public var names: [String] {
+            Self.named.filter { contains($0.key) }.map(\.name)
+        }
+    }
 
     public init(name: Located<String>, span: SourceSpan) {
         self.name = name

@@ -7,27 +7,28 @@ struct ProviderValidator {
     /// `subject` names the provider in messages; an entry whose name was refused passes
     /// "this provider".
     func validate(_ provider: Provider, subject: String? = nil) {
-        let subject = subject ?? "provider `\(provider.name.value)`"
-        if provider.writtenKeys.isDisjoint(with: ["server", "servers"]) {
+        // Made only for a message: most providers have none.
+        let subject = { subject ?? "provider `\(provider.name.value)`" }
+        if provider.writtenKeys.isDisjoint(with: [.server, .servers]) {
             sink.emit(.error(
-                .missingField, "\(subject) has no `server`", at: provider.name.span,
+                .missingField, "\(subject()) has no `server`", at: provider.name.span,
                 label: "calls through this provider would have nowhere to go",
                 help: "add `server: sip.provider.example` (host[:port])"))
         }
         switch provider.effectiveType {
         case .standard:
-            validateStandard(provider, subject: subject)
+            validateStandard(provider, subject: subject())
         case .trunk:
-            validateTrunk(provider, subject: subject)
+            validateTrunk(provider, subject: subject())
         }
     }
 
-    private func validateStandard(_ provider: Provider, subject: String) {
-        let missing = ["login", "password"].filter { !provider.writtenKeys.contains($0) }
-        if !missing.isEmpty {
+    private func validateStandard(_ provider: Provider, subject: @autoclosure () -> String) {
+        if !provider.writtenKeys.isSuperset(of: [.login, .password]) {
+            let missing = Provider.WrittenKeys([.login, .password]).subtracting(provider.writtenKeys).names
             sink.emit(.error(
                 .missingCredentials,
-                "\(subject) registers with digest authentication but has no \(missing.map { "`\($0)`" }.joined(separator: " or "))",
+                "\(subject()) registers with digest authentication but has no \(missing.map { "`\($0)`" }.joined(separator: " or "))",
                 at: provider.type?.span ?? provider.name.span,
                 notes: ["a `standard` provider (the default type) registers with login and password"],
                 help: "add \(missing.map { $0 == "password" ? "`password: { env: NAME }`" : "`login: …`" }.joined(separator: " and ")), "
@@ -35,16 +36,16 @@ struct ProviderValidator {
         }
         if let allow = provider.trunkAllow, let first = allow.first {
             sink.emit(.warning(
-                .unusedTrunkSettings, "\(subject) is `standard`, so `trunk.allow` is never used", at: first.span,
+                .unusedTrunkSettings, "\(subject()) is `standard`, so `trunk.allow` is never used", at: first.span,
                 help: "remove `trunk:`, or write `type: trunk`"))
         }
     }
 
-    private func validateTrunk(_ provider: Provider, subject: String) {
+    private func validateTrunk(_ provider: Provider, subject: @autoclosure () -> String) {
         for (field, span) in [("login", provider.login?.span), ("password", provider.password?.span)] {
             guard let span else { continue }
             sink.emit(.warning(
-                .unusedCredentials, "\(subject) is a trunk, so its `\(field)` is never used", at: span,
+                .unusedCredentials, "\(subject()) is a trunk, so its `\(field)` is never used", at: span,
                 notes: ["a trunk does not register; the provider recognises you by your IP address"],
                 help: "remove `\(field)`, or write `type: standard` if the provider expects a registration"))
         }
@@ -53,9 +54,9 @@ struct ProviderValidator {
             return false
         }
         // An allow list that was written but is empty or wrong has been reported by the decoder.
-        if !provider.writtenKeys.contains("trunk"), literalAddresses.isEmpty {
+        if !provider.writtenKeys.contains(.trunk), literalAddresses.isEmpty {
             sink.emit(.error(
-                .trunkWithoutAllowList, "\(subject) is a trunk but no source address is known", at: provider.type?.span ?? provider.name.span,
+                .trunkWithoutAllowList, "\(subject()) is a trunk but no source address is known", at: provider.type?.span ?? provider.name.span,
                 notes: ["calls from a trunk are accepted by their source address; its server is a host name, "
                     + "and DNS must not decide who may call"],
                 help: "add `trunk: { allow: [203.0.113.0/28] }` with the provider's signalling addresses"))

@@ -39,7 +39,7 @@ import YAMLSource
 
     /// The decoded manifest as `dump` text, the keys each provider was written with (a `Set`,
     /// whose order `dump` would show differently from one instance to the next), and the diagnostics.
-    private static func decode(_ text: String, parallelChunk: Int) -> (manifest: String, keys: [Set<String>], diagnostics: [Diagnostic]) {
+    private static func decode(_ text: String, parallelChunk: Int) -> (manifest: String, keys: [Provider.WrittenKeys], diagnostics: [Diagnostic]) {
         let sink = DiagnosticSink()
         var manifest = Manifest()
         let read = YAMLReader().read(Array(text.utf8), file: "big.yaml")
