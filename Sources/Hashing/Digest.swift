@@ -23,7 +23,7 @@ public enum DigestAlgorithm: Sendable {
         deinit { EVP_MD_free(md) }
     }
 
-    private var evp: OpaquePointer {
+    var evp: OpaquePointer {
         switch self {
         case .sha256: Self.fetchedSHA256.md
         case .md5: Self.fetchedMD5.md
@@ -49,11 +49,7 @@ public enum DigestAlgorithm: Sendable {
 
     /// The digest of the bytes in `buffer` as lowercase hexadecimal.
     public func hexHash(_ buffer: UnsafeRawBufferPointer) -> String {
-        withDigest(of: buffer) { digest in
-            String(unsafeUninitializedCapacity: digest.count * 2) { text in
-                HexDigits.write(digest, into: text)
-            }
-        }
+        withDigest(of: buffer, HexDigits.string)
     }
 
     /// The digest of the UTF-8 bytes of `text` as lowercase hexadecimal.
@@ -80,13 +76,18 @@ extension Array where Element == UInt8 {
     /// Lowercase hexadecimal, two digits a byte.
     public var hexString: String {
         withUnsafeBytes { bytes in
-            String(unsafeUninitializedCapacity: bytes.count * 2) { text in HexDigits.write(bytes, into: text) }
+            HexDigits.string(bytes)
         }
     }
 }
 
 /// Lowercase hexadecimal digits, written straight into a string's storage.
 enum HexDigits {
+    /// Two digits a byte of `bytes`.
+    static func string(_ bytes: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { text in write(bytes, into: text) }
+    }
+
     /// Writes two digits a byte of `bytes` into `text` (which has room for them); the count written.
     static func write(_ bytes: UnsafeRawBufferPointer, into text: UnsafeMutableBufferPointer<UInt8>) -> Int {
         for (index, byte) in bytes.enumerated() {

@@ -23,6 +23,13 @@ enum AtomicFile {
     }
 
     static func write(_ bytes: [UInt8], to target: String) throws(WriteError) {
+        try write(to: target) { file in bytes.withUnsafeBytes(file.append) }
+    }
+
+    /// Writes the file from the pieces `body` appends to it (and the stretch it overwrites once
+    /// known), as they come: a bundle is written while it is still being encoded, never held whole.
+    /// The first write error stops the file; it is thrown after `body` returns.
+    static func write<Result>(to target: String, _ body: (StreamingFile) -> Result) throws(WriteError) -> Result {
         // Write through a symbolic link to the file it names, so the link stays a link.
         var path = target
         if let resolved = realpath(target, nil) {
@@ -36,13 +43,16 @@ enum AtomicFile {
                 break
             case S_IFCHR, S_IFIFO:
                 // `/dev/null`, `/dev/stdout`, a pipe: renaming over them would replace the device
-                // with a file, so write to them directly.
-                return try writeDirectly(bytes, to: path)
+                // with a file, so write to them directly, whole, as they cannot be overwritten.
+                let file = StreamingFile(descriptor: nil)
+                let result = body(file)
+                try writeDirectly(file.buffered, to: path)
+                return result
             default:
                 throw WriteError(path: target, operation: "open (not a regular file)", code: EISDIR)
             }
         }
-        try replace(path, with: bytes)
+        return try replace(path, with: body)
     }
 
     private static func writeDirectly(_ bytes: [UInt8], to path: String) throws(WriteError) {
@@ -53,21 +63,12 @@ enum AtomicFile {
     }
 
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(WriteError) {
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { raw in
-                Glibc.write(descriptor, raw.baseAddress! + written, bytes.count - written)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw WriteError(path: path, operation: "write", code: errno)
-            }
-            written += result
-        }
+        let code = bytes.withUnsafeBytes { StreamingFile.writeAll($0, to: descriptor, at: nil) }
+        if let code { throw WriteError(path: path, operation: "write", code: code) }
     }
 
     /// Temporary file in the same folder, flushed, renamed over `path`.
-    private static func replace(_ path: String, with bytes: [UInt8]) throws(WriteError) {
+    private static func replace<Result>(_ path: String, with body: (StreamingFile) -> Result) throws(WriteError) -> Result {
         let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         let name = path.split(separator: "/").last.map(String.init) ?? path
         removeStaleTemporaries(of: name, in: folder.isEmpty ? "/" : folder)
@@ -81,9 +82,10 @@ enum AtomicFile {
             unlink(temporary)
             return error
         }
-        do {
-            try writeAll(bytes, to: descriptor, path: path)
-        } catch {
+        let file = StreamingFile(descriptor: descriptor)
+        let result = body(file)
+        if let code = file.failure {
+            errno = code
             throw fail("write")
         }
         guard fsync(descriptor) == 0 else { throw fail("fsync") }
@@ -103,6 +105,7 @@ enum AtomicFile {
             fsync(folderDescriptor)
             close(folderDescriptor)
         }
+        return result
     }
 
     /// The start of the name of every temporary file for the target `name`; the writer's process

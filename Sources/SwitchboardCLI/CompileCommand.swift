@@ -86,21 +86,28 @@ public struct CompileRunner {
             console.writeError(report.summary + "; no bundle written\n")
             return status == ExitStatus.success ? ExitStatus.findings : status
         }
-        let encoded = BundleEncoding.encode(bundle)
-        let summary = BundleSummary(bundle: bundle, digest: encoded.digest)
         switch target {
         case .write("-"):
+            let encoded = BundleEncoding.encode(bundle)
             console.write(String(decoding: encoded.bytes, as: UTF8.self))
-            console.writeError("compiled \(summary)\n")
+            console.writeError("compiled \(BundleSummary(bundle: bundle, digest: encoded.digest))\n")
         case .write(let path):
+            let digest: String
             do {
-                try AtomicFile.write(encoded.bytes, to: path)
+                // Written as it is encoded: the bundle is never held whole in memory.
+                digest = try AtomicFile.write(to: path) { file in
+                    let encoded = BundleEncoding.encode(bundle, emitting: file.append)
+                    file.overwrite(encoded.header, at: 0)
+                    return encoded.digest
+                }
             } catch {
                 console.writeError("switchboard: \(error)\n")
                 return ExitStatus.usageOrIO
             }
-            console.writeError("compiled \(summary) → \(path)\n")
+            console.writeError("compiled \(BundleSummary(bundle: bundle, digest: digest)) → \(path)\n")
         case .check(let path):
+            let encoded = BundleEncoding.encode(bundle)
+            let summary = BundleSummary(bundle: bundle, digest: encoded.digest)
             guard let existing = FileManager.default.contents(atPath: path) else {
                 console.writeError("\(path) does not exist; compiling would create it (\(summary))\n")
                 return ExitStatus.findings

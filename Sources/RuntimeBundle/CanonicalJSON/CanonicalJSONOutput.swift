@@ -25,13 +25,28 @@ struct CanonicalJSONOutput: ~Copyable {
     /// True right after `{` or `[`: the next member or element needs no comma before it, and a
     /// container that closes now is empty and written `{}` or `[]`.
     private var atContainerStart = false
+    /// Where the bytes go as they are written, for a document streamed to a file: each window
+    /// of a long list (see `member(_:_:parallelChunk:estimatedSize:)`) and the rest at the end.
+    /// Nil keeps them all for `finish()`.
+    private let drain: ((UnsafeRawBufferPointer) -> Void)?
 
     /// `capacity` is the expected size of the whole document, so the result is allocated once.
     init(reservingCapacity capacity: Int = 4096) {
+        self.init(drain: nil, reservingCapacity: capacity)
+    }
+
+    /// An output that hands its bytes to `drain` in pieces as they are written, in order, so the
+    /// document never has to be held whole; `capacity` is the expected size of a piece.
+    init(draining drain: @escaping (UnsafeRawBufferPointer) -> Void, reservingCapacity capacity: Int) {
+        self.init(drain: drain, reservingCapacity: capacity)
+    }
+
+    private init(drain: ((UnsafeRawBufferPointer) -> Void)?, reservingCapacity capacity: Int) {
         bytes = []
         bytes.reserveCapacity(capacity)
         scratch = .allocate(capacity: 16 * 1024)
         scratch.initialize(repeating: 0)
+        self.drain = drain
     }
 
     /// An output for a stretch of a document that another output has opened: `depth` containers
@@ -50,8 +65,23 @@ struct CanonicalJSONOutput: ~Copyable {
     /// buffer empty: the caller holds the only reference, so changing the bytes (filling in the
     /// digest) does not copy them.
     mutating func finish() -> [UInt8] {
+        precondition(drain == nil, "a draining output ends with finishDraining()")
         put(UInt8(ascii: "\n"))
         return takeBytes()
+    }
+
+    /// Ends the document with its final line break and drains what is left.
+    mutating func finishDraining() {
+        put(UInt8(ascii: "\n"))
+        drainBytes()
+    }
+
+    /// Hands everything written so far to `drain`, if there is one, and forgets it.
+    private mutating func drainBytes() {
+        guard let drain else { return }
+        flush()
+        bytes.withUnsafeBytes(drain)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// Everything written so far (flushed), leaving this buffer empty.
@@ -289,6 +319,7 @@ struct CanonicalJSONOutput: ~Copyable {
                 bytes.append(contentsOf: chunks[index])
                 chunks[index] = []
             }
+            drainBytes()
             windowStart += count
         }
         // The list has elements, so it closes on a line of its own.
