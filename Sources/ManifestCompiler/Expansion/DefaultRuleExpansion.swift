@@ -27,39 +27,44 @@ struct DefaultRuleExpansion {
         for position in providers.indices where providers[position].enabled?.value ?? true {
             let name = providers[position].name
             let span = providers[position].span
-            if providers[position].incomingCalls?.value ?? true, providers[position].inboundRule?.value != RuleGeneration.none,
-               !explicitInbound.contains(Self.inboundName(for: name.value)),
-               let rule = generatedInbound(for: name, span: span, defaults: manifest.defaults) {
-                manifest.inbound.append(rule)
+            // Each name is made once, for the lookup and the rule.
+            if providers[position].incomingCalls?.value ?? true, providers[position].inboundRule?.value != RuleGeneration.none {
+                let ruleName = Self.inboundName(for: name.value)
+                if !explicitInbound.contains(ruleName),
+                   let rule = generatedInbound(ruleName, for: name, span: span, defaults: manifest.defaults) {
+                    manifest.inbound.append(rule)
+                }
             }
-            if providers[position].outgoingCalls?.value ?? true, providers[position].outboundRule?.value != RuleGeneration.none,
-               !explicitOutbound.contains(Self.outboundName(for: name.value)) {
-                manifest.outbound.append(generatedOutbound(for: name, span: span))
+            if providers[position].outgoingCalls?.value ?? true, providers[position].outboundRule?.value != RuleGeneration.none {
+                let ruleName = Self.outboundName(for: name.value)
+                if !explicitOutbound.contains(ruleName) {
+                    manifest.outbound.append(generatedOutbound(ruleName, for: name, span: span))
+                }
             }
         }
     }
 
     /// `name` and `span` are the provider's.
-    private func generatedInbound(for name: Located<String>, span: SourceSpan, defaults: ManifestDefaults) -> InboundRule? {
+    private func generatedInbound(_ ruleName: String, for name: Located<String>, span: SourceSpan, defaults: ManifestDefaults) -> InboundRule? {
         guard let destination = defaults.inboundDestination else {
             sink.emit(.error(
                 .missingDefaultDestination,
                 "provider `\(name.value)` gets a generated inbound rule, but no destination is set for it",
                 at: name.span,
-                notes: ["every enabled provider that receives calls gets the rule `\(Self.inboundName(for: name.value))`"],
+                notes: ["every enabled provider that receives calls gets the rule `\(ruleName)`"],
                 help: "add `defaults: { inbound_destination: { extensions: [\"100\"] } }`, "
                     + "or `rules: { inbound: none }` on the provider"))
             return nil
         }
-        var rule = InboundRule(name: Located(Self.inboundName(for: name.value), at: name.span), span: span)
+        var rule = InboundRule(name: Located(ruleName, at: name.span), span: span)
         rule.origin = .generated(provider: name.value)
         rule.provider = name
         rule.destination = destination
         return rule
     }
 
-    private func generatedOutbound(for name: Located<String>, span: SourceSpan) -> OutboundRule {
-        var rule = OutboundRule(name: Located(Self.outboundName(for: name.value), at: name.span), span: span)
+    private func generatedOutbound(_ ruleName: String, for name: Located<String>, span: SourceSpan) -> OutboundRule {
+        var rule = OutboundRule(name: Located(ruleName, at: name.span), span: span)
         rule.origin = .generated(provider: name.value)
         rule.routes = [OutboundRoute(provider: name, span: name.span)]
         return rule

@@ -16,13 +16,20 @@ struct RegistrationConflicts {
         // Each binding → position of the first provider registering it. Positions, not copies:
         // a `Provider` is over 500 bytes, and reading it through `providers[…]` borrows it.
         var seen: [Binding: Int] = [:]
+        seen.reserveCapacity(providers.count)
         for position in providers.indices {
             guard providers[position].effectiveType == .standard, providers[position].isEnabled,
                   let login = providers[position].login
             else { continue }
-            // Every server counts: failover servers register the same binding.
-            let hosts = Self.distinctHosts(providers[position].servers)
-            let conflict = hosts.lazy.compactMap { host in seen[Binding(login: login.value, host: host)].map { (host, $0) } }.first
+            // Every server counts: failover servers register the same binding. Each binding is
+            // hashed once: entered, and put back on the rare conflict, so the first stays.
+            var conflict: (host: String, first: Int)?
+            for host in Self.distinctHosts(providers[position].servers) {
+                let binding = Binding(login: login.value, host: host)
+                guard let first = seen.updateValue(position, forKey: binding) else { continue }
+                seen[binding] = first
+                if conflict == nil { conflict = (host, first) }
+            }
             if let (host, first) = conflict, let firstLogin = providers[first].login {
                 sink.emit(.error(
                     .duplicateRegistration,
@@ -30,10 +37,6 @@ struct RegistrationConflicts {
                     at: login.span, related: [.init("`\(providers[first].name.value)` registers it here", at: firstLogin.span)],
                     notes: ["each registration replaces the other's contact at the provider"],
                     help: "remove one of the providers, or disable it"))
-            }
-            for host in hosts {
-                let binding = Binding(login: login.value, host: host)
-                if seen[binding] == nil { seen[binding] = position }
             }
         }
     }
