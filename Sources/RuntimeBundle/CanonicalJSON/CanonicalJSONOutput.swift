@@ -182,10 +182,10 @@ struct CanonicalJSONOutput: ~Copyable {
 
     mutating func bool(_ flag: Bool) { put(flag ? "true" : "false") }
 
-    /// Decimal digits. `String(number)` of a bundle's numbers fits Swift's inline small-string
-    /// storage, so this allocates nothing.
+    /// Decimal digits, written into the scratch buffer in place.
     mutating func integer(_ number: Int) {
-        for byte in String(number).utf8 { put(byte) }
+        if scratch.count - pending < DecimalText.maxLength { flush() }
+        pending = DecimalText.write(number, into: scratch, at: pending)
     }
 
     /// A JSON string. Runs of bytes that need no escape are copied in one go; only `"`, `\` and
