@@ -67,32 +67,33 @@ public struct ManifestChecker: Sendable {
     /// The check of `inputs`, given their root and each one decoded (`decoded[i]` is `inputs[i]`).
     ///
     /// The checks after the merge look across all files, so they run once, but side by side
-    /// where they are independent. The checks that read only the providers (each object on its
-    /// own, overlapping trunks, conflicting registrations) run while the default rules are
-    /// expanded into a copy of the rule lists; the checks of rules then read the expanded
-    /// manifest together. Each reports into a sink of its own, emitted in one fixed order, so
-    /// the diagnostics are the same whatever the scheduling. (At 10,000 providers these checks
-    /// took 90 ms on one core.)
+    /// where they are independent. Checks that read only the providers (each object on its own,
+    /// overlapping trunks) run while the default rules are expanded into a copy of the rule
+    /// lists; the checks of rules, and the other check of providers (conflicting registrations,
+    /// which balances the two cores best there), then read the expanded manifest together. Each
+    /// reports into a sink of its own, emitted in one fixed order, so the diagnostics are the
+    /// same whatever the scheduling. (At 10,000 providers these checks took 90 ms on one core.)
     private func check(_ inputs: [ManifestInput], root: SourceRoot, decoded: [DecodedFile]) -> Result {
         let sink = DiagnosticSink()
         let merged = ManifestAssembly.merge(
             root.orderedPositions(inputs).map { decoded[$0] }, reader: YAMLReader(limits: yamlLimits), sink: sink)
         let decodedManifest = merged.manifest
-        let (providerProblems, expanded) = ParallelChunks.both(
-            { Self.providerChecks.map { check in Self.reported { check(decodedManifest, $0) } } },
+        let (besideProblems, expanded) = ParallelChunks.both(
+            { Self.besideExpansion.map { check in Self.reported { check(decodedManifest, $0) } } },
             { () -> (manifest: Manifest, problems: [Diagnostic]) in
                 var manifest = decodedManifest
                 let problems = Self.reported { DefaultRuleExpansion(sink: $0).expand(&manifest) }
                 return (manifest, problems)
             })
         let manifest = expanded.manifest
-        let ruleChecks = Self.ruleChecks
-        let ruleProblems = ParallelChunks.mapElements(count: ruleChecks.count, minimumChunk: 1) { index in
-            Self.reported { ruleChecks[index](manifest, $0) }
+        let afterExpansion = Self.afterExpansion
+        let afterProblems = ParallelChunks.mapElements(count: afterExpansion.count, minimumChunk: 1) { index in
+            Self.reported { afterExpansion[index](manifest, $0) }
         }
-        // The order they were reported in when they ran one after another.
-        let (objects, trunks, registrations) = (providerProblems[0], providerProblems[1], providerProblems[2])
-        for problems in [objects, expanded.problems] + ruleProblems + [trunks, registrations] {
+        // The order they were reported in when they ran one after another: objects, expansion,
+        // the three checks of rules, trunks, registrations.
+        let ordered = [besideProblems[0], expanded.problems] + afterProblems[0..<3] + [besideProblems[1], afterProblems[3]]
+        for problems in ordered {
             sink.emit(contentsOf: problems)
         }
         return Result(manifest: manifest, diagnostics: sink.diagnostics, sources: merged.sources, root: root)
@@ -112,19 +113,20 @@ public struct ManifestChecker: Sendable {
         }
     }
 
-    /// The checks that read only the providers, which the default rules leave as they are: each
-    /// object on its own (`validateObjects`), then trunks and registrations across providers.
-    private static let providerChecks: [@Sendable (Manifest, DiagnosticSink) -> Void] = [
+    /// Checks that read only the providers, which the default rules leave as they are, run
+    /// beside the expansion: each object on its own (`validateObjects`), overlapping trunks.
+    private static let besideExpansion: [@Sendable (Manifest, DiagnosticSink) -> Void] = [
         { ManifestChecker.validateObjects($0, sink: $1) },
         { TrunkOverlap(sink: $1).check($0) },
-        { RegistrationConflicts(sink: $1).check($0) },
     ]
 
-    /// The checks of rules, on the manifest with its default rules expanded.
-    private static let ruleChecks: [@Sendable (Manifest, DiagnosticSink) -> Void] = [
+    /// The checks of rules on the manifest with its default rules expanded, and conflicting
+    /// registrations.
+    private static let afterExpansion: [@Sendable (Manifest, DiagnosticSink) -> Void] = [
         { ReferenceCheck(sink: $1, manifest: $0).check($0) },
         { RuleReachability(sink: $1).check($0) },
         { DialPlanChecks(sink: $1).check($0) },
+        { RegistrationConflicts(sink: $1).check($0) },
     ]
 
     /// What `body` reports into a sink of its own.
