@@ -7,11 +7,12 @@ import Testing
 private let goldenFolder = "Tests/SwitchboardCLITests/Golden/route"
 
 /// The bundles of the manifests the tests route through, compiled once with the library and
-/// written where `route` reads them.
+/// written where `route` reads them; the folder is removed when the test process exits.
 private enum RouteBundles {
     static let folder: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("sb-route-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: RouteBundles.folder) }
         for (name, path) in [
             ("multi-provider", "samples/multi-provider"), ("small-office", "samples/small-office"),
             ("edge-cases", "\(goldenFolder)/edge-cases.yaml"),
