@@ -21,7 +21,10 @@ struct FieldReader {
         self.mapping = mapping
         self.subject = subject
         self.sink = sink
-        for entry in mapping.entries where !schema.accepts(entry.key.text) {
+        // By position: `for entry in` copied every entry (a retain and a release of its key and
+        // value) of every mapping read, only to look at its key.
+        for position in mapping.entries.indices where !schema.accepts(mapping.entries[position].key.text) {
+            let entry = mapping.entries[position]
             let suggestion = schema.suggestion(for: entry.key.text)
             sink.emit(.error(
                 .unknownKey, "unknown key \(TextLimits.quoted(entry.key.text)) in \(subject)",
