@@ -22,10 +22,6 @@ enum AtomicFile {
         var description: String { "cannot write \(path): \(operation) failed: \(String(cString: strerror(code)))" }
     }
 
-    static func write(_ bytes: [UInt8], to target: String) throws(WriteError) {
-        try write(to: target) { file in bytes.withUnsafeBytes(file.append) }
-    }
-
     /// Writes the file from the pieces `body` appends to it (and the stretch it overwrites once
     /// known), as they come: a bundle is written while it is still being encoded, never held whole.
     /// The first write error stops the file; it is thrown after `body` returns.
@@ -59,10 +55,6 @@ enum AtomicFile {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw WriteError(path: path, operation: "open", code: errno) }
         defer { close(descriptor) }
-        try writeAll(bytes, to: descriptor, path: path)
-    }
-
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(WriteError) {
         let code = bytes.withUnsafeBytes { StreamingFile.writeAll($0, to: descriptor, at: nil) }
         if let code { throw WriteError(path: path, operation: "write", code: code) }
     }
